@@ -1,0 +1,31 @@
+# Two commands do everything: `make book` builds the course, `make test` runs every test.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+
+.PHONY: book test lab lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,lab]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+book: $(STAMP)  ## Build the book into _build/html (notebooks run with an empty, temporary journal)
+	@journal=$$(mktemp -d) && \
+	VALUED_CONTRIBUTORS_DATA=$$journal $(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going; \
+	status=$$?; rm -rf $$journal; exit $$status
+	@echo "The book is ready: open file://$(CURDIR)/_build/html/index.html in a web browser."
+
+test: $(STAMP)  ## Run every test (browser tests need Debian's chromium)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)  ## Open the notebooks in JupyterLab
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+clean:
+	rm -rf _build .jupyter_cache

@@ -1,0 +1,42 @@
+"""Sphinx extension for the built book: serve the activities' script and styles, and keep
+every page self-contained (no widget state, no scripts that point at another site)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+STATIC = Path(__file__).parent / "static"
+SCRIPT = "valued-contributors.js"
+STYLES = "valued-contributors.css"
+UNWANTED_FILES = {"sphinx-thebe.js", "sphinx-thebe.css"}
+UNWANTED_TYPES = {"application/vnd.jupyter.widget-state+json"}
+
+
+def _wanted(asset: Any) -> bool:
+    """False for thebe (it points at a CDN) and the notebook's widget state (the book uses HTML)."""
+    name = Path(str(getattr(asset, "filename", asset) or "").split("?")[0]).name
+    attributes = getattr(asset, "attributes", {}) or {}
+    body = attributes.get("body", "") or ""
+    return (
+        name not in UNWANTED_FILES
+        and attributes.get("type") not in UNWANTED_TYPES
+        and "THEBE_JS_URL" not in body
+        and "://" not in str(getattr(asset, "filename", "") or "")
+    )
+
+
+def _self_contained(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any):
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key] if _wanted(asset)]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", lambda app: app.config.html_static_path.append(str(STATIC)))
+    app.add_js_file(SCRIPT, defer="defer")
+    app.add_css_file(STYLES)
+    app.connect("html-page-context", _self_contained, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

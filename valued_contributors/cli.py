@@ -1,0 +1,102 @@
+"""The ``valued-contributors`` command: see, export, import and delete your answers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from valued_contributors import exchange
+from valued_contributors.content import ContentError, load_course
+from valued_contributors.journal import ENV_VAR, Journal, JournalError, journal_path
+
+
+def _where(args: argparse.Namespace) -> int:
+    path = journal_path()
+    print(f"Your answers are kept in: {path}")
+    print(f"To keep them somewhere else, set the environment variable {ENV_VAR} to a folder.")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    with Journal() as journal:
+        text = exchange.dumps(exchange.to_document(journal.answers(), source="notebook"))
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"Exported your answers to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    answers = exchange.read_file(Path(args.file))
+    known = load_course().activities
+    with Journal() as journal:
+        added = journal.merge(answers)
+    unknown = sorted({a.activity for a in answers} - set(known))
+    print(f"Imported {added} new answer version{'s' if added != 1 else ''} from {args.file}.")
+    if not added and answers:
+        print("Everything in this file was already in your journal, so nothing changed.")
+    if unknown:
+        print(
+            f"{len(unknown)} of the answers are for activities this version of the course does "
+            f"not have ({', '.join(unknown)}); they were kept, not shown."
+        )
+    return 0
+
+
+def _forget(args: argparse.Namespace) -> int:
+    path = journal_path()
+    if not args.yes:
+        reply = input(f"Delete every answer in {path}? This cannot be undone. Type yes to go on: ")
+        if reply.strip().lower() not in {"yes", "y"}:
+            print("Nothing was deleted.")
+            return 1
+    with Journal(path) as journal:
+        deleted = journal.forget()
+    print(f"Deleted {deleted} saved answer version{'s' if deleted != 1 else ''} from {path}.")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    course = load_course(Path(args.folder) if args.folder else None)
+    count = len(course.activities)
+    print(f"All {len(course.sections)} activity files are valid ({count} activities).")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="valued-contributors",
+        description="Your answers to the Valued Contributors course: where they are kept, "
+        "export, import and delete.",
+    )
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("where", help="show where your answers are kept").set_defaults(run=_where)
+    export = commands.add_parser("export", help="export every answer you have saved")
+    export.add_argument("--format", choices=["json"], default="json", help="file format (json)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: screen)")
+    export.set_defaults(run=_export)
+    imp = commands.add_parser("import", help="add answers from a book or journal export")
+    imp.add_argument("file", metavar="FILE", help="a file made by 'Export my answers' or export")
+    imp.set_defaults(run=_import)
+    forget = commands.add_parser("forget", help="delete every answer you have saved")
+    forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    forget.set_defaults(run=_forget)
+    check = commands.add_parser("check", help="validate the course's activity files")
+    check.add_argument("folder", nargs="?", help="folder of activity files (default: the course's)")
+    check.set_defaults(run=_check)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (exchange.ExchangeError, JournalError, ContentError, OSError) as error:
+        print(f"valued-contributors: {error}", file=sys.stderr)
+        return 2
+    except (KeyboardInterrupt, EOFError):
+        print("\nStopped; nothing was changed.", file=sys.stderr)
+        return 130

@@ -1,0 +1,251 @@
+"""Read activity files, validate them against the schema and build the course model."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+
+from valued_contributors.content.model import (
+    Activity,
+    Check,
+    Confidence,
+    Course,
+    Option,
+    Question,
+    Reflection,
+    Scenario,
+    Section,
+    Statement,
+)
+
+ACTIVITY_DIR = Path(str(resources.files("valued_contributors") / "activities"))
+KINDS = ("reflection", "confidence", "check", "scenario")
+
+
+class ContentError(ValueError):
+    """An activity file is broken; the message names the file, the activity and the field."""
+
+    def __init__(self, file: str, message: str, activity: str | None = None, field: str = ""):
+        self.file, self.activity, self.field = file, activity, field
+        where = [file]
+        if activity:
+            where.append(f"activity {activity!r}")
+        if field:
+            where.append(f"field {field!r}")
+        super().__init__(f"{', '.join(where)}: {message}")
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    text = (
+        resources.files("valued_contributors") / "schemas" / "activities.schema.json"
+    ).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _validator(definition: str | None = None) -> Draft202012Validator:
+    schema = _schema()
+    if definition:
+        schema = {"$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}
+    return Draft202012Validator(schema)
+
+
+def _field_path(path: Any) -> str:
+    return ".".join(str(p) for p in path)
+
+
+def _explain(error: Any) -> str:
+    if error.validator == "required":
+        return error.message.replace("is a required property", "is missing")
+    if error.validator == "additionalProperties":
+        return f"is not a known field ({error.message})"
+    if error.validator == "pattern":
+        return "must use only lowercase letters, digits and single hyphens"
+    return error.message
+
+
+def _check_activity(file: str, section: str, index: int, raw: Any) -> None:
+    label = (
+        f"{section}/{raw['id']}" if isinstance(raw, dict) and "id" in raw else f"number {index + 1}"
+    )
+    if not isinstance(raw, dict):
+        raise ContentError(file, "must be a mapping of fields", label)
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise ContentError(file, f"must be one of {', '.join(KINDS)}", label, "kind")
+    errors = sorted(_validator(kind).iter_errors(raw), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        field = _field_path(error.absolute_path)
+        if error.validator == "required":
+            field = ".".join(filter(None, [field, error.message.split("'")[1]]))
+        raise ContentError(file, _explain(error), label, field)
+
+
+def _options(raw: list[dict[str, Any]]) -> tuple[Option, ...]:
+    return tuple(
+        Option(
+            id=o["id"],
+            text=o["text"],
+            feedback=o["feedback"],
+            correct=o.get("correct", False),
+            best=o.get("best", False),
+        )
+        for o in raw
+    )
+
+
+def _build(section: str, raw: dict[str, Any]) -> Activity:
+    common = {
+        "id": f"{section}/{raw['id']}",
+        "title": raw["title"],
+        "minutes": raw["minutes"],
+        "discussion": raw.get("discussion"),
+    }
+    kind = raw["kind"]
+    if kind == "reflection":
+        return Reflection(**common, prompt=raw["prompt"], guidance=raw.get("guidance"))
+    if kind == "confidence":
+        statements = tuple(Statement(s["id"], s["text"]) for s in raw.get("statements", []))
+        return Confidence(
+            **common, prompt=raw.get("prompt"), statements=statements, repeats=raw.get("repeats")
+        )
+    if kind == "check":
+        questions = tuple(
+            Question(q["id"], q["text"], _options(q["options"]), q.get("multiple", False))
+            for q in raw["questions"]
+        )
+        return Check(**common, questions=questions)
+    return Scenario(
+        **common,
+        situation=raw["situation"],
+        question=raw["question"],
+        choices=_options(raw["choices"]),
+    )
+
+
+def _duplicates(ids: list[str]) -> str | None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            return item
+        seen.add(item)
+    return None
+
+
+def _check_meaning(file: str, activity: Activity) -> None:
+    """Rules the schema cannot express: unique option ids and a right answer to every question."""
+    if isinstance(activity, Check):
+        if twice := _duplicates([q.id for q in activity.questions]):
+            raise ContentError(
+                file, f"question id {twice!r} is used twice", activity.id, "questions"
+            )
+        for n, q in enumerate(activity.questions):
+            field = f"questions.{n}.options"
+            if twice := _duplicates([o.id for o in q.options]):
+                raise ContentError(file, f"option id {twice!r} is used twice", activity.id, field)
+            right = len(q.correct_ids)
+            if right == 0:
+                raise ContentError(file, "no option is marked correct: true", activity.id, field)
+            if right > 1 and not q.multiple:
+                raise ContentError(
+                    file,
+                    "more than one option is correct; add multiple: true to the question",
+                    activity.id,
+                    field,
+                )
+    if isinstance(activity, Scenario):
+        if twice := _duplicates([c.id for c in activity.choices]):
+            raise ContentError(file, f"choice id {twice!r} is used twice", activity.id, "choices")
+    if isinstance(activity, Confidence):
+        if twice := _duplicates([s.id for s in activity.statements]):
+            raise ContentError(
+                file, f"statement id {twice!r} is used twice", activity.id, "statements"
+            )
+
+
+def load_section(path: Path) -> Section:
+    """Load and validate one activity file; raise ContentError naming what is wrong."""
+    file = path.name
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" near line {mark.line + 1}" if mark else ""
+        raise ContentError(file, f"is not valid YAML{line}; check indentation and colons") from None
+    if not isinstance(raw, dict):
+        raise ContentError(file, "must start with section:, title: and activities:")
+    for key in ("section", "title", "activities"):
+        if key not in raw:
+            raise ContentError(file, "is missing", field=key)
+    for error in _validator().iter_errors(raw):
+        path = list(error.absolute_path)
+        if len(path) < 2 or path[0] != "activities":
+            raise ContentError(file, _explain(error), field=_field_path(path))
+    section = raw["section"]
+    activities = []
+    for index, item in enumerate(raw["activities"]):
+        _check_activity(file, section, index, item)
+        activity = _build(section, item)
+        _check_meaning(file, activity)
+        activities.append(activity)
+    if twice := _duplicates([a.id for a in activities]):
+        raise ContentError(file, "this id is defined twice", twice, "id")
+    return Section(id=section, title=raw["title"], source=file, activities=tuple(activities))
+
+
+def _resolve_repeats(sections: list[Section]) -> list[Section]:
+    """Give a repeated confidence scale the statements of the scale it repeats."""
+    by_id = {a.id: a for s in sections for a in s.activities}
+    resolved = []
+    for section in sections:
+        activities = []
+        for activity in section.activities:
+            if isinstance(activity, Confidence) and activity.repeats:
+                original = by_id.get(activity.repeats)
+                if not isinstance(original, Confidence) or original.repeats:
+                    raise ContentError(
+                        section.source,
+                        f"must name a confidence scale with its own statements, "
+                        f"not {activity.repeats!r}",
+                        activity.id,
+                        "repeats",
+                    )
+                activity = Confidence(
+                    id=activity.id,
+                    title=activity.title,
+                    minutes=activity.minutes,
+                    discussion=activity.discussion,
+                    prompt=activity.prompt or original.prompt,
+                    statements=original.statements,
+                    repeats=activity.repeats,
+                )
+            activities.append(activity)
+        resolved.append(Section(section.id, section.title, section.source, tuple(activities)))
+    return resolved
+
+
+def load_course(directory: Path | None = None) -> Course:
+    """Load every activity file in a directory (the course's own by default)."""
+    directory = directory or ACTIVITY_DIR
+    sections = [load_section(p) for p in sorted(directory.glob("*.yaml"))]
+    seen: dict[str, str] = {}
+    for section in sections:
+        if section.id in seen:
+            raise ContentError(
+                section.source, f"section {section.id!r} is also used by {seen[section.id]}"
+            )
+        seen[section.id] = section.source
+    return Course(tuple(_resolve_repeats(sections)))
+
+
+@cache
+def course() -> Course:
+    """The course's own content, loaded once per process."""
+    return load_course()

@@ -1,0 +1,68 @@
+"""Scoring and feedback rules, defined once for the notebook view, the book view and exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from valued_contributors.content.model import Check, Option, Question, Scenario
+
+RIGHT = "Correct."
+NOT_YET = "Not quite. Read the feedback, then try again if you like."
+NO_ANSWER = "Choose an answer first."
+SUMMARY = "You got {score} of {out_of} right."
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """The verdict on one question and the feedback for each option the learner chose."""
+
+    question: Question
+    chosen: tuple[Option, ...]
+    correct: bool
+
+    @property
+    def verdict(self) -> str:
+        if not self.chosen:
+            return NO_ANSWER
+        return RIGHT if self.correct else NOT_YET
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Every question's result and the score across them."""
+
+    questions: tuple[QuestionResult, ...]
+
+    @property
+    def score(self) -> int:
+        return sum(r.correct for r in self.questions)
+
+    @property
+    def out_of(self) -> int:
+        return len(self.questions)
+
+    @property
+    def summary(self) -> str:
+        return SUMMARY.format(score=self.score, out_of=self.out_of)
+
+
+def mark_question(question: Question, selected: list[str] | tuple[str, ...]) -> QuestionResult:
+    """A question is right when the chosen options are exactly the correct ones."""
+    chosen = tuple(o for o in question.options if o.id in set(selected))
+    correct = bool(chosen) and {o.id for o in chosen} == question.correct_ids
+    return QuestionResult(question, chosen, correct)
+
+
+def mark_check(check: Check, selected: dict[str, list[str]]) -> CheckResult:
+    """Mark every question of a knowledge check from the learner's selections."""
+    return CheckResult(tuple(mark_question(q, selected.get(q.id, [])) for q in check.questions))
+
+
+def scenario_choice(scenario: Scenario, choice: str | None) -> Option | None:
+    """The choice the learner made, whose feedback is shown beneath the scenario."""
+    return next((c for c in scenario.choices if c.id == choice), None)
+
+
+def verdicts() -> dict[str, str]:
+    """The verdict sentences, handed to the book's script so it never words them itself."""
+    return {"right": RIGHT, "notYet": NOT_YET, "noAnswer": NO_ANSWER, "summary": SUMMARY}

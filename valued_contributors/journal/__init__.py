@@ -1,0 +1,6 @@
+"""The learner's journal: every version of every answer, kept in SQLite on their own machine."""
+
+from valued_contributors.journal.location import ENV_VAR, data_dir, journal_path
+from valued_contributors.journal.store import Answer, Journal, JournalError, now
+
+__all__ = ["ENV_VAR", "Answer", "Journal", "JournalError", "data_dir", "journal_path", "now"]

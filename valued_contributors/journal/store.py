@@ -1,0 +1,211 @@
+"""The journal database: every saved version of every answer, with its time and origin."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from valued_contributors.journal import migrations
+from valued_contributors.journal.location import journal_path
+
+BUSY_TIMEOUT_SECONDS = 30
+
+
+class JournalError(RuntimeError):
+    """The journal cannot be opened or written; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One saved version of a learner's answer to an activity."""
+
+    activity: str
+    value: dict[str, Any]
+    saved_at: str
+    origin: str = "notebook"
+
+
+def now() -> str:
+    """The current time as the journal stores it: UTC, ISO 8601, to the millisecond."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def canonical(value: dict[str, Any]) -> str:
+    """The one JSON spelling of a value, so equal answers are stored equally."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _create_private(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    os.chmod(path, 0o600)
+
+
+class Journal:
+    """A learner's journal in SQLite (WAL mode, one transaction per change)."""
+
+    def __init__(self, path: Path | str | None = None):
+        self.path = Path(path) if path else journal_path()
+        self.notice: str | None = None
+        self._lock = threading.RLock()
+        try:
+            _create_private(self.path)
+            self._db = self._open()
+        except sqlite3.OperationalError as error:
+            raise self._cannot(error) from None
+        except sqlite3.DatabaseError:
+            self._db = self._replace_damaged()
+        except OSError as error:
+            raise self._cannot(error) from None
+        except RuntimeError as error:
+            raise JournalError(str(error)) from None
+
+    def _cannot(self, error: Exception) -> JournalError:
+        return JournalError(
+            f"Your answers cannot be saved in {self.path.parent} ({error}); "
+            "check that this folder exists, is yours and has free space, "
+            "or set VALUED_CONTRIBUTORS_DATA to another folder."
+        )
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA foreign_keys=ON")
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("the journal file failed its integrity check")
+            migrations.migrate(db)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _replace_damaged(self) -> sqlite3.Connection:
+        """Move a damaged file aside (never deleting it) and start a fresh journal."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        kept = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(f"{self.path}{suffix}")
+            if part.exists():
+                part.rename(f"{kept}{suffix}")
+        self.notice = (
+            f"Your journal file was damaged, so it was moved to {kept} and a new journal "
+            "was started; keep that file if you want to recover older answers."
+        )
+        _create_private(self.path)
+        return self._open()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                raise self._cannot(error) from None
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error as error:
+                self._db.execute("ROLLBACK")
+                raise self._cannot(error) from None
+
+    def save(
+        self,
+        activity: str,
+        value: dict[str, Any],
+        *,
+        saved_at: str | None = None,
+        origin: str = "notebook",
+    ) -> Answer:
+        """Store a new version of an answer, unless it equals the latest one."""
+        answer = Answer(activity, value, saved_at or now(), origin)
+        text = canonical(value)
+        with self._transaction() as db:
+            last = db.execute(
+                "SELECT value, saved_at, origin FROM answers WHERE activity = ? "
+                "ORDER BY saved_at DESC, id DESC LIMIT 1",
+                (activity,),
+            ).fetchone()
+            if last and last[0] == text:
+                return Answer(activity, value, last[1], last[2])
+            try:
+                db.execute(
+                    "INSERT INTO answers (activity, value, saved_at, origin) VALUES (?, ?, ?, ?)",
+                    (activity, text, answer.saved_at, origin),
+                )
+            except sqlite3.Error as error:
+                raise self._cannot(error) from None
+        return answer
+
+    def _select(self, where: str = "", params: tuple[Any, ...] = ()) -> list[Answer]:
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT activity, value, saved_at, origin FROM answers {where} "
+                "ORDER BY activity, saved_at, id",
+                params,
+            ).fetchall()
+        return [Answer(a, json.loads(v), s, o) for a, v, s, o in rows]
+
+    def history(self, activity: str) -> list[Answer]:
+        """Every saved version of one answer, oldest first."""
+        return self._select("WHERE activity = ?", (activity,))
+
+    def latest(self, activity: str) -> Answer | None:
+        """The newest version of one answer, or None if it was never answered."""
+        versions = self.history(activity)
+        return versions[-1] if versions else None
+
+    def answers(self) -> list[Answer]:
+        """Every version of every answer, by activity and then time."""
+        return self._select()
+
+    def merge(self, answers: Iterable[Answer]) -> int:
+        """Add answers from elsewhere in one transaction; return how many were new."""
+        added = 0
+        with self._transaction() as db:
+            for a in answers:
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO answers (activity, value, saved_at, origin) "
+                    "VALUES (?, ?, ?, ?)",
+                    (a.activity, canonical(a.value), a.saved_at, a.origin),
+                )
+                added += cursor.rowcount
+        return added
+
+    def forget(self) -> int:
+        """Delete every answer and return how many versions were deleted."""
+        with self._transaction() as db:
+            deleted = db.execute("DELETE FROM answers").rowcount
+        with self._lock:
+            self._db.execute("VACUUM")
+        return deleted
+
+    def schema_version(self) -> int:
+        with self._lock:
+            return self._db.execute("PRAGMA user_version").fetchone()[0]

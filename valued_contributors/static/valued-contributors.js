@@ -1,0 +1,441 @@
+/* Valued Contributors: makes the book's activities work in the reader's browser.
+ *
+ * Answers are kept in this browser's localStorage, one key per activity, and never sent
+ * anywhere. Every word of feedback comes from the page (written from the activity data);
+ * this script only decides which of it to show.
+ */
+(function () {
+  "use strict";
+
+  var PREFIX = "valued-contributors:v1:";
+  var FORMAT = "valued-contributors/answers";
+  var VERSION = 1;
+  var KINDS = { reflection: "text", confidence: "ratings", check: "selected", scenario: "choice" };
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/;
+  var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+  var TYPING_PAUSE_MS = 400;
+  var memory = {};
+
+  /* ---- storage ---------------------------------------------------------------------- */
+
+  function storage() {
+    try {
+      var s = window.localStorage;
+      return s || null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function isRecord(x) {
+    return x !== null && typeof x === "object" && !Array.isArray(x);
+  }
+
+  function validValue(kind, value) {
+    if (!isRecord(value) || !KINDS.hasOwnProperty(kind)) return false;
+    var keys = Object.keys(value);
+    if (keys.length !== 1 || keys[0] !== KINDS[kind]) return false;
+    var inner = value[KINDS[kind]];
+    if (kind === "reflection") return typeof inner === "string" && inner.length <= 1000000;
+    if (kind === "scenario") return typeof inner === "string" && SLUG.test(inner);
+    if (!isRecord(inner)) return false;
+    return Object.keys(inner).every(function (k) {
+      var v = inner[k];
+      if (!SLUG.test(k)) return false;
+      if (kind === "confidence") return v === Math.floor(v) && v >= 1 && v <= 5;
+      return Array.isArray(v) && v.every(function (o) { return typeof o === "string" && SLUG.test(o); });
+    });
+  }
+
+  function validEntry(e) {
+    return isRecord(e) && typeof e.activity === "string" && ID.test(e.activity) &&
+      typeof e.saved_at === "string" && TIME.test(e.saved_at) && validValue(e.kind, e.value);
+  }
+
+  function read(id) {
+    if (memory.hasOwnProperty(id)) return memory[id];
+    var s = storage();
+    if (!s) return null;
+    var raw;
+    try {
+      raw = s.getItem(PREFIX + id);
+    } catch (e) {
+      return null;
+    }
+    if (raw === null) return null;
+    try {
+      var entry = JSON.parse(raw);
+      if (validEntry(entry) && entry.activity === id) return entry;
+    } catch (e) { /* handled below */ }
+    /* A damaged value: keep a copy beside it, and carry on without it. */
+    try {
+      s.setItem(PREFIX + "damaged:" + id, raw);
+      s.removeItem(PREFIX + id);
+    } catch (e) { /* nothing more can be done */ }
+    return null;
+  }
+
+  function write(entry) {
+    memory[entry.activity] = entry;
+    var s = storage();
+    if (!s) return false;
+    try {
+      s.setItem(PREFIX + entry.activity, JSON.stringify(entry));
+      delete memory[entry.activity];
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function storedIds() {
+    var ids = Object.keys(memory);
+    var s = storage();
+    if (!s) return ids;
+    try {
+      for (var i = 0; i < s.length; i++) {
+        var key = s.key(i);
+        if (key && key.indexOf(PREFIX) === 0) {
+          var id = key.slice(PREFIX.length);
+          if (ID.test(id) && ids.indexOf(id) < 0) ids.push(id);
+        }
+      }
+    } catch (e) { /* storage turned off: memory only */ }
+    return ids.sort();
+  }
+
+  function allEntries() {
+    return storedIds().map(read).filter(function (e) { return e !== null; });
+  }
+
+  function forgetAll() {
+    memory = {};
+    var s = storage();
+    if (!s) return;
+    try {
+      var keys = [];
+      for (var i = 0; i < s.length; i++) {
+        if (s.key(i).indexOf(PREFIX) === 0) keys.push(s.key(i));
+      }
+      keys.forEach(function (k) { s.removeItem(k); });
+    } catch (e) { /* storage turned off: nothing was stored */ }
+  }
+
+  /* ---- small helpers ---------------------------------------------------------------- */
+
+  function clock(iso) {
+    var d = new Date(iso);
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return two(d.getHours()) + ":" + two(d.getMinutes());
+  }
+
+  function all(root, selector) {
+    return Array.prototype.slice.call(root.querySelectorAll(selector));
+  }
+
+  function setStatus(box, ok, entry) {
+    var status = box.querySelector(".vc-status");
+    if (!status) return;
+    status.classList.toggle("vc-problem", !ok);
+    status.textContent = ok
+      ? "Saved in this browser at " + clock(entry.saved_at) + "."
+      : "Not saved: this browser is not letting the page store answers (storage may be full " +
+        "or turned off). Your answer is still on the page; use Export my answers to keep a copy.";
+  }
+
+  function save(box, value) {
+    var entry = {
+      activity: box.getAttribute("data-vc-activity"),
+      kind: box.getAttribute("data-vc-kind"),
+      value: value,
+      saved_at: new Date().toISOString()
+    };
+    setStatus(box, write(entry), entry);
+    reveal(box, true);
+  }
+
+  function reveal(box, shown) {
+    var d = box.querySelector(".vc-discussion");
+    if (d) d.hidden = !shown;
+  }
+
+  function texts(box) {
+    return JSON.parse(box.getAttribute("data-vc-texts"));
+  }
+
+  /* ---- the four kinds: bind once, fill from storage whenever it changes ----------------- */
+
+  var kinds = {
+    reflection: {
+      bind: function (box) {
+        var area = box.querySelector("textarea");
+        var timer = null;
+        function flush() {
+          timer = null;
+          save(box, { text: area.value });
+          reveal(box, area.value.trim() !== "");
+        }
+        area.addEventListener("input", function () {
+          if (timer) clearTimeout(timer);
+          timer = setTimeout(flush, TYPING_PAUSE_MS);
+        });
+        area.addEventListener("blur", function () { if (timer) { clearTimeout(timer); flush(); } });
+        window.addEventListener("pagehide", function () { if (timer) { clearTimeout(timer); flush(); } });
+      },
+      fill: function (box, entry) {
+        var text = entry ? entry.value.text : "";
+        box.querySelector("textarea").value = text;
+        reveal(box, text.trim() !== "");
+      }
+    },
+
+    confidence: {
+      bind: function (box) {
+        all(box, "input[type=radio]").forEach(function (input) {
+          input.addEventListener("change", function () {
+            var ratings = {};
+            all(box, "input[type=radio]:checked").forEach(function (c) {
+              ratings[c.getAttribute("data-vc-statement")] = parseInt(c.value, 10);
+            });
+            save(box, { ratings: ratings });
+          });
+        });
+      },
+      fill: function (box, entry) {
+        var ratings = entry ? entry.value.ratings : {};
+        all(box, "input[type=radio]").forEach(function (input) {
+          input.checked = ratings[input.getAttribute("data-vc-statement")] === parseInt(input.value, 10);
+        });
+        reveal(box, Object.keys(ratings).length > 0);
+      }
+    },
+
+    check: {
+      bind: function (box) {
+        box.querySelector(".vc-check-answers").addEventListener("click", function () {
+          var selected = {};
+          all(box, ".vc-question").forEach(function (q) {
+            selected[q.getAttribute("data-vc-question")] = all(q, "input:checked").map(function (i) {
+              return i.value;
+            });
+          });
+          save(box, { selected: selected });
+          kinds.check.mark(box, selected);
+        });
+      },
+      mark: function (box, selected) {
+        var t = texts(box);
+        var score = 0;
+        var questions = all(box, ".vc-question");
+        questions.forEach(function (q) {
+          var chosen = selected[q.getAttribute("data-vc-question")] || [];
+          var correct = q.getAttribute("data-vc-correct").split(" ");
+          var right = chosen.length > 0 && chosen.length === correct.length &&
+            chosen.every(function (c) { return correct.indexOf(c) >= 0; });
+          if (right) score += 1;
+          all(q, ".vc-feedback").forEach(function (f) {
+            f.hidden = chosen.indexOf(f.getAttribute("data-vc-option")) < 0;
+          });
+          var verdict = q.querySelector(".vc-verdict");
+          verdict.textContent = chosen.length === 0 ? t.noAnswer : right ? t.right : t.notYet;
+          verdict.className = "vc-verdict " + (right ? "vc-right" : "vc-not-yet");
+        });
+        box.querySelector(".vc-score").textContent = t.summary
+          .replace("{score}", String(score)).replace("{out_of}", String(questions.length));
+      },
+      fill: function (box, entry) {
+        var selected = entry ? entry.value.selected : {};
+        all(box, ".vc-question").forEach(function (q) {
+          var chosen = selected[q.getAttribute("data-vc-question")] || [];
+          all(q, "input").forEach(function (i) { i.checked = chosen.indexOf(i.value) >= 0; });
+        });
+        if (entry) {
+          kinds.check.mark(box, selected);
+        } else {
+          all(box, ".vc-feedback").forEach(function (f) { f.hidden = true; });
+          all(box, ".vc-verdict, .vc-score").forEach(function (p) { p.textContent = ""; });
+        }
+        reveal(box, !!entry);
+      }
+    },
+
+    scenario: {
+      bind: function (box) {
+        all(box, "input[type=radio]").forEach(function (input) {
+          input.addEventListener("change", function () {
+            save(box, { choice: input.value });
+            kinds.scenario.show(box, input.value);
+          });
+        });
+      },
+      show: function (box, choice) {
+        all(box, ".vc-feedback").forEach(function (f) {
+          f.hidden = f.getAttribute("data-vc-option") !== choice;
+        });
+      },
+      fill: function (box, entry) {
+        var choice = entry ? entry.value.choice : null;
+        all(box, "input[type=radio]").forEach(function (i) { i.checked = i.value === choice; });
+        kinds.scenario.show(box, choice);
+        reveal(box, !!entry);
+      }
+    }
+  };
+
+  function activities() {
+    return all(document, ".vc-activity[data-vc-activity]");
+  }
+
+  function fillAll() {
+    activities().forEach(function (box) {
+      var kind = kinds[box.getAttribute("data-vc-kind")];
+      var entry = read(box.getAttribute("data-vc-activity"));
+      if (entry && entry.kind !== box.getAttribute("data-vc-kind")) entry = null;
+      kind.fill(box, entry);
+      if (entry) {
+        setStatus(box, true, entry);
+      } else if (box.querySelector(".vc-status")) {
+        box.querySelector(".vc-status").textContent = "";
+      }
+    });
+  }
+
+  /* ---- export, import and delete ---------------------------------------------------- */
+
+  function exportDocument() {
+    return {
+      format: FORMAT,
+      version: VERSION,
+      source: "book",
+      exported_at: new Date().toISOString(),
+      answers: allEntries().map(function (e) {
+        return { activity: e.activity, kind: e.kind, value: e.value, saved_at: e.saved_at, origin: "book" };
+      })
+    };
+  }
+
+  function download() {
+    var text = JSON.stringify(exportDocument(), null, 2) + "\n";
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    link.download = "valued-contributors-answers-" + new Date().toISOString().slice(0, 10) + ".json";
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    return text;
+  }
+
+  function parseImport(text) {
+    var doc;
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      throw new Error("This file is not valid JSON, so it cannot be an answers file; choose a file " +
+        "made by Export my answers or by valued-contributors export.");
+    }
+    if (!isRecord(doc) || doc.format !== FORMAT) {
+      throw new Error("This file is not a Valued Contributors answers file; choose a file made by " +
+        "Export my answers or by valued-contributors export.");
+    }
+    if (doc.version !== VERSION) {
+      throw new Error("This answers file is version " + JSON.stringify(doc.version) + ", but this " +
+        "course reads version " + VERSION + "; export the file again from an up-to-date course.");
+    }
+    if (!Array.isArray(doc.answers) || !doc.answers.every(validEntry)) {
+      throw new Error("This answers file is damaged; export it again and import the new file.");
+    }
+    return doc.answers;
+  }
+
+  /* Keep the newest version of each answer: importing the same file twice changes nothing. */
+  function merge(answers) {
+    var changed = 0;
+    answers.forEach(function (a) {
+      var have = read(a.activity);
+      if (!have || have.saved_at < a.saved_at) {
+        write({ activity: a.activity, kind: a.kind, value: a.value, saved_at: a.saved_at });
+        changed += 1;
+      }
+    });
+    return changed;
+  }
+
+  function panel(host) {
+    host.classList.add("vc-panel");
+    host.setAttribute("role", "region");
+    host.setAttribute("aria-label", "Your answers");
+    host.innerHTML =
+      "<p class='vc-panel-title'><strong>Your answers</strong></p>" +
+      "<p>Your answers are kept in this browser only, on this device. Export them to keep a copy, " +
+      "to carry them into the notebooks or to another browser.</p>" +
+      "<div class='vc-panel-buttons'>" +
+      "<button type='button' class='vc-button vc-export'>Export my answers</button>" +
+      "<button type='button' class='vc-button vc-import'>Import answers</button>" +
+      "<input type='file' class='vc-import-file' accept='.json,application/json' hidden>" +
+      "<button type='button' class='vc-button vc-delete'>Delete my answers</button></div>" +
+      "<p class='vc-panel-status' role='status' aria-live='polite'></p>";
+    var status = host.querySelector(".vc-panel-status");
+    var file = host.querySelector(".vc-import-file");
+    function say(message, problem) {
+      status.textContent = message;
+      status.classList.toggle("vc-problem", !!problem);
+    }
+    host.querySelector(".vc-export").addEventListener("click", function () {
+      var count = exportDocument().answers.length;
+      download();
+      say("Exported " + count + " answer" + (count === 1 ? "" : "s") + " to a file in your downloads.");
+    });
+    host.querySelector(".vc-import").addEventListener("click", function () { file.click(); });
+    file.addEventListener("change", function () {
+      var chosen = file.files && file.files[0];
+      if (!chosen) return;
+      chosen.text().then(function (text) {
+        var changed = merge(parseImport(text));
+        fillAll();
+        say(changed ? "Imported " + changed + " answer" + (changed === 1 ? "" : "s") + "."
+          : "Everything in this file was already here, so nothing changed.");
+      }).catch(function (error) {
+        say(error.message, true);
+      }).then(function () { file.value = ""; });
+    });
+    host.querySelector(".vc-delete").addEventListener("click", function () {
+      if (!window.confirm("Delete every answer saved in this browser? This cannot be undone. " +
+        "Export them first if you want a copy.")) {
+        say("Nothing was deleted.");
+        return;
+      }
+      var count = allEntries().length;
+      forgetAll();
+      fillAll();
+      say("Deleted " + count + " answer" + (count === 1 ? "" : "s") + " from this browser.");
+    });
+  }
+
+  function start() {
+    var boxes = activities();
+    boxes.forEach(function (box) {
+      var kind = kinds[box.getAttribute("data-vc-kind")];
+      if (kind) kind.bind(box);
+    });
+    fillAll();
+    var hosts = all(document, ".vc-answers-panel");
+    if (!hosts.length && boxes.length) {
+      var host = document.createElement("div");
+      host.className = "vc-answers-panel";
+      var last = boxes[boxes.length - 1];
+      var article = last.closest("article") || last.parentNode;
+      article.appendChild(host);
+      hosts = [host];
+    }
+    hosts.forEach(panel);
+  }
+
+  window.valuedContributors = { exportDocument: exportDocument, parseImport: parseImport, merge: merge };
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,147 @@
+"""The book view: each activity as self-contained HTML that the book's script brings to life.
+
+Every word shown (prompts, options, feedback, verdicts) comes from the activity data and the
+scoring module, so the book and the notebook give exactly the same feedback.
+"""
+
+from __future__ import annotations
+
+import json
+
+from valued_contributors.content import scoring
+from valued_contributors.content.model import (
+    CONFIDENCE_LABELS,
+    Activity,
+    Check,
+    Confidence,
+    Option,
+    Reflection,
+    Scenario,
+)
+from valued_contributors.views.text import attr, block, dom_id, inline, minutes
+
+NOSCRIPT = (
+    "<noscript><p class='vc-warning'>Your browser is not running this page's script, so "
+    "answers here cannot be saved. Turn on JavaScript, or use the notebooks.</p></noscript>"
+)
+
+
+def _discussion(activity: Activity) -> str:
+    if not activity.discussion:
+        return ""
+    return (
+        f"<div class='vc-discussion' id='{dom_id(activity.id, 'discussion')}' hidden>"
+        f"<p class='vc-discussion-title'><strong>Discussion</strong></p>"
+        f"{block(activity.discussion)}</div>"
+    )
+
+
+def _reflection(a: Reflection) -> str:
+    guidance = (
+        f"<details class='vc-guidance'><summary>Guidance</summary>{block(a.guidance)}</details>"
+        if a.guidance
+        else ""
+    )
+    prompt_id, text_id, status_id = (dom_id(a.id, p) for p in ("prompt", "text", "status"))
+    return (
+        f"<div class='vc-prompt' id='{prompt_id}'>{block(a.prompt)}</div>{guidance}"
+        f"<label class='vc-field-label' for='{text_id}'>Your reflection</label>"
+        f"<textarea class='vc-text' id='{text_id}' rows='6' "
+        f"aria-describedby='{prompt_id} {status_id}'></textarea>"
+        f"<p class='vc-status' id='{status_id}' role='status' aria-live='polite'></p>"
+    )
+
+
+def _confidence(a: Confidence) -> str:
+    rows = []
+    for s in a.statements:
+        name = dom_id(a.id, s.id)
+        choices = "".join(
+            f"<label class='vc-rating'><input type='radio' name='{name}' value='{n}' "
+            f"data-vc-statement='{attr(s.id)}'><span class='vc-rating-number'>{n}</span>"
+            f"<span class='vc-rating-words'>{attr(label)}</span></label>"
+            for n, label in CONFIDENCE_LABELS.items()
+        )
+        rows.append(
+            f"<fieldset class='vc-statement'><legend>{inline(s.text)}</legend>"
+            f"<div class='vc-ratings'>{choices}</div></fieldset>"
+        )
+    status_id = dom_id(a.id, "status")
+    return (
+        f"<div class='vc-prompt'>{block(a.prompt)}</div>{''.join(rows)}"
+        f"<p class='vc-status' id='{status_id}' role='status' aria-live='polite'></p>"
+    )
+
+
+def _option(name: str, kind: str, option: Option) -> str:
+    input_id = f"{name}-{option.id}"
+    return (
+        f"<div class='vc-option'><input type='{kind}' id='{input_id}' name='{name}' "
+        f"value='{attr(option.id)}'><label for='{input_id}'>{inline(option.text)}</label>"
+        f"<div class='vc-feedback' data-vc-option='{attr(option.id)}' hidden>"
+        f"{block(option.feedback)}</div></div>"
+    )
+
+
+def _check(a: Check) -> str:
+    questions = []
+    for n, q in enumerate(a.questions, start=1):
+        name = dom_id(a.id, q.id)
+        kind = "checkbox" if q.multiple else "radio"
+        hint = " <span class='vc-hint'>(Choose all that apply.)</span>" if q.multiple else ""
+        options = "".join(_option(name, kind, o) for o in q.options)
+        questions.append(
+            f"<fieldset class='vc-question' data-vc-question='{attr(q.id)}' "
+            f"data-vc-correct='{attr(' '.join(sorted(q.correct_ids)))}'>"
+            f"<legend><span class='vc-question-number'>Question {n}.</span> "
+            f"{inline(q.text)}{hint}</legend>{options}"
+            f"<p class='vc-verdict' aria-live='polite'></p></fieldset>"
+        )
+    status_id = dom_id(a.id, "status")
+    return (
+        "".join(questions)
+        + "<button type='button' class='vc-button vc-check-answers'>Check my answers</button>"
+        f"<p class='vc-score' role='status' aria-live='polite'></p>"
+        f"<p class='vc-status' id='{status_id}' aria-live='polite'></p>"
+    )
+
+
+def _scenario(a: Scenario) -> str:
+    name = dom_id(a.id, "choice")
+    options = "".join(_option(name, "radio", c) for c in a.choices)
+    return (
+        f"<div class='vc-situation'>{block(a.situation)}</div>"
+        f"<fieldset class='vc-question'><legend>{inline(a.question)}</legend>{options}</fieldset>"
+        f"<p class='vc-status' id='{dom_id(a.id, 'status')}' role='status' aria-live='polite'></p>"
+    )
+
+
+RENDERERS = {
+    "reflection": _reflection,
+    "confidence": _confidence,
+    "check": _check,
+    "scenario": _scenario,
+}
+
+
+def render(activity: Activity) -> str:
+    """The book's HTML for one activity; the answers themselves live in the reader's browser."""
+    title_id = dom_id(activity.id, "title")
+    body = RENDERERS[activity.kind](activity)
+    texts = attr(json.dumps(scoring.verdicts()))
+    return (
+        f"<section class='vc-activity vc-{activity.kind}' data-vc-activity='{attr(activity.id)}' "
+        f"data-vc-kind='{activity.kind}' data-vc-texts='{texts}' aria-labelledby='{title_id}'>"
+        f"<p class='vc-title' id='{title_id}'><span class='vc-kind'>{KIND_NAMES[activity.kind]}"
+        f"</span> {inline(activity.title)}</p>"
+        f"<p class='vc-time'>{minutes(activity.minutes)}</p>"
+        f"{NOSCRIPT}{body}{_discussion(activity)}</section>"
+    )
+
+
+KIND_NAMES = {
+    "reflection": "Reflection",
+    "confidence": "Confidence check",
+    "check": "Knowledge check",
+    "scenario": "Scenario",
+}
