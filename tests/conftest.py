@@ -1,0 +1,47 @@
+"""Shared fixtures. Every test, and every notebook nbval runs, uses a throwaway journal."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ["VALUED_CONTRIBUTORS_DATA"] = tempfile.mkdtemp(prefix="vc-test-journal-")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty data folder for one test."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("VALUED_CONTRIBUTORS_DATA", str(folder))
+    from valued_contributors.views import saving
+
+    monkeypatch.setattr(saving, "_open_journals", {})
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole book, built once per test run with warnings as errors; returns its html folder."""
+    out = tmp_path_factory.mktemp("book")
+    env = {**os.environ, "VALUED_CONTRIBUTORS_DATA": str(out / "journal")}
+    jupyter_book = shutil.which("jupyter-book", path=str(Path(sys.executable).parent))
+    result = subprocess.run(
+        [jupyter_book, "build", str(ROOT), "--path-output", str(out)]
+        + ["--warningiserror", "--nitpick", "--keep-going"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return out / "_build" / "html"

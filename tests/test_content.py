@@ -1,0 +1,189 @@
+"""The content model: valid activity files load; each kind of broken file names what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from valued_contributors.content import (
+    Check,
+    Confidence,
+    ContentError,
+    Reflection,
+    Scenario,
+    load_course,
+    load_section,
+)
+from valued_contributors.content.scoring import mark_check, scenario_choice
+
+GOOD = Path(__file__).parent / "fixtures" / "good.yaml"
+
+
+def good() -> dict:
+    return yaml.safe_load(GOOD.read_text(encoding="utf-8"))
+
+
+def write(tmp_path: Path, data: object, name: str = "10_broken.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+def test_a_valid_file_loads_every_kind() -> None:
+    section = load_section(GOOD)
+    kinds = [type(a) for a in section.activities]
+    assert kinds == [Reflection, Confidence, Confidence, Check, Scenario]
+    assert section.activities[0].id == "sample/thoughts"
+    assert section.activities[3].questions[1].correct_ids == {"a", "b"}
+
+
+def test_a_repeated_scale_takes_the_statements_of_the_first(tmp_path: Path) -> None:
+    write(tmp_path, good(), "01_sample.yaml")
+    course = load_course(tmp_path)
+    again = course.get("sample/scale-again")
+    assert [s.id for s in again.statements] == ["listen", "plan"]
+    assert again.prompt == "Rate each statement."
+
+
+def test_the_course_content_is_valid() -> None:
+    course = load_course()
+    assert len(course.sections) >= 2
+    assert all(a.minutes > 0 for a in course.activities.values())
+
+
+def broken(change) -> dict:
+    data = good()
+    change(data)
+    return data
+
+
+CASES = {
+    "missing prompt": (
+        lambda d: d["activities"][0].pop("prompt"),
+        "sample/thoughts",
+        "prompt",
+        "missing",
+    ),
+    "minutes not a number": (
+        lambda d: d["activities"][1].update(minutes="ten"),
+        "sample/scale",
+        "minutes",
+        "not of type 'integer'",
+    ),
+    "unknown field": (
+        lambda d: d["activities"][0].update(colour="red"),
+        "sample/thoughts",
+        "",
+        "not a known field",
+    ),
+    "unknown kind": (
+        lambda d: d["activities"][0].update(kind="essay"),
+        "sample/thoughts",
+        "kind",
+        "must be one of",
+    ),
+    "bad id": (
+        lambda d: d["activities"][0].update(id="My Thoughts"),
+        "sample/My Thoughts",
+        "id",
+        "lowercase letters",
+    ),
+    "option without feedback": (
+        lambda d: d["activities"][3]["questions"][0]["options"][1].pop("feedback"),
+        "sample/quiz",
+        "questions.0.options.1.feedback",
+        "missing",
+    ),
+    "no correct option": (
+        lambda d: d["activities"][3]["questions"][0]["options"][0].pop("correct"),
+        "sample/quiz",
+        "questions.0.options",
+        "no option is marked correct",
+    ),
+    "two correct in single choice": (
+        lambda d: d["activities"][3]["questions"][1].pop("multiple"),
+        "sample/quiz",
+        "questions.1.options",
+        "more than one option is correct",
+    ),
+    "duplicate option id": (
+        lambda d: d["activities"][4]["choices"][1].update(id="talk"),
+        "sample/story",
+        "choices",
+        "used twice",
+    ),
+    "duplicate activity id": (
+        lambda d: d["activities"][1].update(id="thoughts"),
+        "sample/thoughts",
+        "id",
+        "defined twice",
+    ),
+    "scale with neither statements nor repeats": (
+        lambda d: d["activities"][2].pop("repeats"),
+        "sample/scale-again",
+        "",
+        "",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_a_broken_file_names_the_file_activity_and_field(tmp_path: Path, case: str) -> None:
+    change, activity, field, words = CASES[case]
+    path = write(tmp_path, broken(change))
+    with pytest.raises(ContentError) as raised:
+        load_section(path)
+    error = raised.value
+    assert error.file == "10_broken.yaml"
+    assert error.activity == activity
+    assert error.field == field
+    assert words in str(error)
+    assert str(error).startswith("10_broken.yaml, activity ")
+
+
+def test_invalid_yaml_gives_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "section: x\ntitle: [unclosed\nactivities: []\n")
+    with pytest.raises(ContentError, match=r"10_broken.yaml: is not valid YAML near line \d"):
+        load_section(path)
+
+
+def test_a_missing_top_level_field_is_named(tmp_path: Path) -> None:
+    data = good()
+    del data["title"]
+    with pytest.raises(ContentError) as raised:
+        load_section(write(tmp_path, data))
+    assert raised.value.field == "title"
+
+
+def test_a_repeat_of_an_unknown_scale_is_named(tmp_path: Path) -> None:
+    data = good()
+    data["activities"][2]["repeats"] = "sample/nowhere"
+    write(tmp_path, data, "01_sample.yaml")
+    with pytest.raises(ContentError) as raised:
+        load_course(tmp_path)
+    assert (raised.value.activity, raised.value.field) == ("sample/scale-again", "repeats")
+
+
+def test_two_files_may_not_share_a_section(tmp_path: Path) -> None:
+    write(tmp_path, good(), "01_a.yaml")
+    write(tmp_path, good(), "02_b.yaml")
+    with pytest.raises(ContentError, match="02_b.yaml: section 'sample' is also used by 01_a.yaml"):
+        load_course(tmp_path)
+
+
+def test_marking_needs_exactly_the_correct_options() -> None:
+    quiz = load_section(GOOD).activities[3]
+    result = mark_check(quiz, {"one": ["a"], "many": ["a"]})
+    assert [r.correct for r in result.questions] == [True, False]
+    assert result.summary == "You got 1 of 2 right."
+    assert [o.id for o in result.questions[1].chosen] == ["a"]
+    assert mark_check(quiz, {"many": ["b", "a"]}).questions[1].correct
+    assert mark_check(quiz, {}).questions[0].verdict == "Choose an answer first."
+
+
+def test_scenario_feedback_comes_from_the_choice() -> None:
+    story = load_section(GOOD).activities[4]
+    assert scenario_choice(story, "wait").feedback == "Waiting delays things."
+    assert scenario_choice(story, "nothing") is None
