@@ -70,12 +70,12 @@ CASES = {
         lambda d: d["activities"][1].update(minutes="ten"),
         "sample/scale",
         "minutes",
-        "not of type 'integer'",
+        "must be integer",
     ),
     "unknown field": (
         lambda d: d["activities"][0].update(colour="red"),
         "sample/thoughts",
-        "",
+        "colour",
         "not a known field",
     ),
     "unknown kind": (
@@ -123,8 +123,8 @@ CASES = {
     "scale with neither statements nor repeats": (
         lambda d: d["activities"][2].pop("repeats"),
         "sample/scale-again",
-        "",
-        "",
+        "statements",
+        "either a list of statements or repeats",
     ),
 }
 

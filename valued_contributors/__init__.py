@@ -1,6 +1,30 @@
-"""Valued Contributors: a self-study course on involving everyone in workforce planning."""
+"""Valued Contributors: a self-study course on involving everyone in workforce planning.
 
-from valued_contributors.views.activity import ActivityView, show
+In a notebook, ``from valued_contributors import show`` and ``show("voices/ripple")`` display
+an activity. The widgets are imported on first use, so the command line starts quickly.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from valued_contributors.views.activity import ActivityView
 
 __all__ = ["ActivityView", "show"]
 __version__ = "0.1.0"
+
+
+def show(activity_id: str) -> ActivityView:
+    """Display the activity with this id, e.g. ``show("voices/ripple")``."""
+    from valued_contributors.views.activity import show as show_activity
+
+    return show_activity(activity_id)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ActivityView":
+        from valued_contributors.views.activity import ActivityView
+
+        return ActivityView
+    raise AttributeError(name)

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from valued_contributors.journal.store import Answer, now
+from valued_contributors.validation import first_problem
 
 FORMAT = "valued-contributors/answers"
 VERSION = 1
@@ -25,15 +22,6 @@ VALUE_KEYS = {
 
 class ExchangeError(ValueError):
     """A file cannot be imported; the message is one sentence saying what to do."""
-
-
-@cache
-def schema() -> dict[str, Any]:
-    """The JSON Schema of the exchange format (also shipped as a file for other tools)."""
-    text = (resources.files("valued_contributors") / "schemas" / "exchange.schema.json").read_text(
-        encoding="utf-8"
-    )
-    return json.loads(text)
 
 
 def kind_of(value: dict[str, Any]) -> str:
@@ -80,11 +68,11 @@ def from_document(document: Any) -> list[Answer]:
             f"This answers file is version {document.get('version')!r}, but this course reads "
             f"version {VERSION}; update the course software, or export the file again."
         )
-    error = next(iter(Draft202012Validator(schema()).iter_errors(document)), None)
-    if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path) or "the top level"
+    problem = first_problem("exchange", document)
+    if problem is not None:
+        where = "/".join(problem.path) or "the top level"
         raise ExchangeError(
-            f"This answers file is damaged at {where} ({error.message}); export it again "
+            f"This answers file is damaged at {where} ({problem.message}); export it again "
             "from the book or the notebooks and import the new file."
         )
     source = document.get("source", "import")

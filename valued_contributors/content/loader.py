@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator
 
 from valued_contributors.content.model import (
     Activity,
@@ -23,6 +21,7 @@ from valued_contributors.content.model import (
     Section,
     Statement,
 )
+from valued_contributors.validation import first_problem
 
 ACTIVITY_DIR = Path(str(resources.files("valued_contributors") / "activities"))
 KINDS = ("reflection", "confidence", "check", "scenario")
@@ -41,35 +40,6 @@ class ContentError(ValueError):
         super().__init__(f"{', '.join(where)}: {message}")
 
 
-@cache
-def _schema() -> dict[str, Any]:
-    text = (
-        resources.files("valued_contributors") / "schemas" / "activities.schema.json"
-    ).read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-def _validator(definition: str | None = None) -> Draft202012Validator:
-    schema = _schema()
-    if definition:
-        schema = {"$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}
-    return Draft202012Validator(schema)
-
-
-def _field_path(path: Any) -> str:
-    return ".".join(str(p) for p in path)
-
-
-def _explain(error: Any) -> str:
-    if error.validator == "required":
-        return error.message.replace("is a required property", "is missing")
-    if error.validator == "additionalProperties":
-        return f"is not a known field ({error.message})"
-    if error.validator == "pattern":
-        return "must use only lowercase letters, digits and single hyphens"
-    return error.message
-
-
 def _check_activity(file: str, section: str, index: int, raw: Any) -> None:
     label = (
         f"{section}/{raw['id']}" if isinstance(raw, dict) and "id" in raw else f"number {index + 1}"
@@ -79,13 +49,9 @@ def _check_activity(file: str, section: str, index: int, raw: Any) -> None:
     kind = raw.get("kind")
     if kind not in KINDS:
         raise ContentError(file, f"must be one of {', '.join(KINDS)}", label, "kind")
-    errors = sorted(_validator(kind).iter_errors(raw), key=lambda e: list(e.absolute_path))
-    if errors:
-        error = errors[0]
-        field = _field_path(error.absolute_path)
-        if error.validator == "required":
-            field = ".".join(filter(None, [field, error.message.split("'")[1]]))
-        raise ContentError(file, _explain(error), label, field)
+    problem = first_problem("activities", raw, kind)
+    if problem:
+        raise ContentError(file, problem.message, label, problem.where)
 
 
 def _options(raw: list[dict[str, Any]]) -> tuple[Option, ...]:
@@ -164,6 +130,13 @@ def _check_meaning(file: str, activity: Activity) -> None:
         if twice := _duplicates([c.id for c in activity.choices]):
             raise ContentError(file, f"choice id {twice!r} is used twice", activity.id, "choices")
     if isinstance(activity, Confidence):
+        if bool(activity.statements) == bool(activity.repeats):
+            raise ContentError(
+                file,
+                "give either a list of statements or repeats: naming an earlier scale",
+                activity.id,
+                "statements",
+            )
         if twice := _duplicates([s.id for s in activity.statements]):
             raise ContentError(
                 file, f"statement id {twice!r} is used twice", activity.id, "statements"
@@ -184,10 +157,9 @@ def load_section(path: Path) -> Section:
     for key in ("section", "title", "activities"):
         if key not in raw:
             raise ContentError(file, "is missing", field=key)
-    for error in _validator().iter_errors(raw):
-        path = list(error.absolute_path)
-        if len(path) < 2 or path[0] != "activities":
-            raise ContentError(file, _explain(error), field=_field_path(path))
+    problem = first_problem("activities", raw, "section")
+    if problem:
+        raise ContentError(file, problem.message, field=problem.where)
     section = raw["section"]
     activities = []
     for index, item in enumerate(raw["activities"]):

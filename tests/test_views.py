@@ -1,0 +1,146 @@
+"""One object, two views: the widget view saves to the journal; the HTML view is safe and
+carries exactly the feedback the scoring module gives."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from valued_contributors import show
+from valued_contributors.content import load_section
+from valued_contributors.content.scoring import mark_check
+from valued_contributors.journal import Journal
+from valued_contributors.views import html, saving
+from valued_contributors.views.widgets import build
+
+SAMPLE = load_section(Path(__file__).parent / "fixtures" / "good.yaml")
+BY_NAME = {a.id.split("/")[1]: a for a in SAMPLE.activities}
+WIDGET = "application/vnd.jupyter.widget-view+json"
+
+
+def walk(widget: widgets.Widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def find(box: widgets.Widget, kind: type) -> list:
+    return [w for w in walk(box) if isinstance(w, kind)]
+
+
+def visible_text(markup: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def test_show_carries_both_views() -> None:
+    bundle = show("voices/ripple")._repr_mimebundle_()
+    assert WIDGET in bundle
+    assert "data-vc-activity='voices/ripple'" in bundle["text/html"]
+    assert "voices/ripple" in bundle["text/plain"]
+
+
+def test_an_unknown_id_names_the_problem() -> None:
+    try:
+        show("voices/nothing")
+    except KeyError as error:
+        assert "There is no activity called 'voices/nothing'" in str(error)
+    else:
+        raise AssertionError("an unknown id was accepted")
+
+
+def test_a_reflection_saves_and_comes_back_after_a_restart(data_dir: Path) -> None:
+    box = build(BY_NAME["thoughts"])
+    [area] = find(box, widgets.Textarea)
+    area.value = "Listening first"
+    statuses = [w.value for w in find(box, widgets.HTML) if "Saved at" in w.value]
+    assert statuses, "no 'Saved at' status after typing"
+    saving._open_journals.clear()
+    again = build(BY_NAME["thoughts"])
+    assert find(again, widgets.Textarea)[0].value == "Listening first"
+    with Journal() as journal:
+        assert journal.latest("sample/thoughts").value == {"text": "Listening first"}
+
+
+def test_the_discussion_appears_only_after_an_answer(data_dir: Path) -> None:
+    box = build(BY_NAME["thoughts"])
+    discussion = [w for w in find(box, widgets.HTML) if "Discussion" in w.value][0]
+    assert discussion.layout.display == "none"
+    find(box, widgets.Textarea)[0].value = "An answer"
+    assert discussion.layout.display is None
+
+
+def test_a_check_gives_the_scoring_modules_feedback(data_dir: Path) -> None:
+    quiz = BY_NAME["quiz"]
+    box = build(quiz)
+    [radio] = find(box, widgets.RadioButtons)
+    radio.value = "b"
+    first, second, _ = find(box, widgets.Checkbox)
+    first.value = second.value = True
+    [button] = find(box, widgets.Button)
+    button.click()
+    shown = " ".join(visible_text(w.value) for w in find(box, widgets.HTML))
+    result = mark_check(quiz, {"one": ["b"], "many": ["a", "b"]})
+    assert result.summary in shown
+    for question in result.questions:
+        assert question.verdict in shown
+        for option in question.chosen:
+            assert visible_text(option.feedback) in shown
+    with Journal() as journal:
+        saved = journal.latest("sample/quiz").value
+    assert saved == {"selected": {"one": ["b"], "many": ["a", "b"]}}
+
+
+def test_a_scenario_choice_saves_and_shows_its_feedback(data_dir: Path) -> None:
+    box = build(BY_NAME["story"])
+    [radio] = find(box, widgets.RadioButtons)
+    radio.value = "wait"
+    assert any("Waiting delays things." in w.value for w in find(box, widgets.HTML))
+    saving._open_journals.clear()
+    assert find(build(BY_NAME["story"]), widgets.RadioButtons)[0].value == "wait"
+
+
+def test_a_confidence_rating_saves(data_dir: Path) -> None:
+    box = build(BY_NAME["scale"])
+    first = find(box, widgets.ToggleButtons)[0]
+    first.value = 4
+    with Journal() as journal:
+        assert journal.latest("sample/scale").value == {"ratings": {"listen": 4}}
+
+
+def test_a_failed_save_keeps_the_text_and_saves_it_next_time(
+    data_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the data folder should be")
+    monkeypatch.setenv("VALUED_CONTRIBUTORS_DATA", str(blocked))
+    box = build(BY_NAME["thoughts"])
+    area = find(box, widgets.Textarea)[0]
+    area.value = "Do not lose this"
+    assert any("Not saved yet" in w.value for w in find(box, widgets.HTML))
+    assert area.value == "Do not lose this"
+    monkeypatch.setenv("VALUED_CONTRIBUTORS_DATA", str(data_dir))
+    area.value = "Do not lose this, please"
+    with Journal() as journal:
+        assert journal.latest("sample/thoughts").value == {"text": "Do not lose this, please"}
+
+
+def test_the_html_escapes_author_markup_and_holds_every_feedback() -> None:
+    story = html.render(BY_NAME["story"])
+    assert "<b>care</b>" not in story and "&lt;b&gt;care&lt;/b&gt;" in story
+    quiz = html.render(BY_NAME["quiz"])
+    for question in BY_NAME["quiz"].questions:
+        for option in question.options:
+            assert option.feedback in unescape(quiz)
+    assert "data-vc-correct='a b'" in quiz
+
+
+def test_every_input_in_the_html_has_a_label() -> None:
+    for activity in SAMPLE.activities:
+        markup = html.render(activity)
+        for input_id in re.findall(r"<(?:input|textarea)[^>]*\bid='([^']+)'", markup):
+            assert f"for='{input_id}'" in markup, f"{activity.id}: {input_id} has no label"
+        for radio in re.findall(r"<input type='radio'[^>]*>", markup):
+            assert "id=" in radio or "vc-rating" in markup

@@ -1,0 +1,62 @@
+"""JSON Schema validation of the course's data files, with errors a person can act on."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import fastjsonschema
+
+
+@dataclass(frozen=True)
+class Problem:
+    """The first thing wrong with a document: where (a list of keys) and what."""
+
+    path: tuple[str, ...]
+    message: str
+
+    @property
+    def where(self) -> str:
+        return ".".join(self.path)
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """A schema shipped with the package, e.g. ``schema("exchange")``."""
+    folder = resources.files("valued_contributors") / "schemas"
+    return json.loads((folder / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _compiled(name: str, definition: str | None) -> Callable[[Any], Any]:
+    chosen = schema(name)
+    if definition:
+        chosen = {"$defs": chosen["$defs"], "$ref": f"#/$defs/{definition}"}
+    return fastjsonschema.compile(chosen)
+
+
+def first_problem(name: str, data: Any, definition: str | None = None) -> Problem | None:
+    """Validate ``data`` against a schema (or one of its definitions); None if it is valid."""
+    try:
+        _compiled(name, definition)(data)
+    except fastjsonschema.JsonSchemaValueException as error:
+        return _explain(error)
+    return None
+
+
+def _explain(error: fastjsonschema.JsonSchemaValueException) -> Problem:
+    path = tuple(error.path[1:])
+    rule, value, definition = error.rule, error.value, error.definition or {}
+    if rule == "required" and isinstance(value, dict):
+        missing = [k for k in definition.get("required", []) if k not in value]
+        return Problem((*path, missing[0]), "is missing")
+    if rule == "additionalProperties" and isinstance(value, dict):
+        extra = sorted(set(value) - set(definition.get("properties", {})))
+        return Problem((*path, extra[0]), "is not a known field here; check its spelling")
+    if rule == "pattern":
+        return Problem(path, "must use only lowercase letters, digits and single hyphens")
+    return Problem(path, error.message.removeprefix(error.name).strip())
