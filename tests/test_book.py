@@ -1,0 +1,55 @@
+"""The built book: it builds with warnings as errors, holds every activity and loads nothing
+from any other site."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+from test_structure import NOTEBOOKS, shown_ids
+
+LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src"}
+
+
+class Loads(HTMLParser):
+    """Collects every address a page would fetch by itself (not links a reader may follow)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.addresses: list[str] = []
+        self.widget_state = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag in LOADING and values.get(LOADING[tag]):
+            self.addresses.append(values[LOADING[tag]] or "")
+        if tag == "link" and values.get("rel") in {"stylesheet", "preload", "icon", "prefetch"}:
+            self.addresses.append(values.get("href") or "")
+        if tag == "script" and "widget-state" in (values.get("type") or ""):
+            self.widget_state = True
+
+
+def pages(html_dir: Path) -> list[Path]:
+    return sorted(p for p in html_dir.rglob("*.html") if "_static" not in p.parts)
+
+
+def test_the_book_builds_with_every_activity(built_book: Path) -> None:
+    for notebook in NOTEBOOKS:
+        page = built_book / "notebooks" / notebook.with_suffix(".html").name
+        text = page.read_text(encoding="utf-8")
+        for activity in shown_ids(notebook):
+            assert f"data-vc-activity='{activity}'" in text, f"{activity} missing from {page.name}"
+        assert "application/vnd.jupyter.widget-view+json" not in text
+    assert (built_book / "_static" / "valued-contributors.js").exists()
+
+
+def test_no_page_loads_anything_from_another_site(built_book: Path) -> None:
+    checked = 0
+    for page in pages(built_book):
+        parser = Loads()
+        parser.feed(page.read_text(encoding="utf-8"))
+        external = [a for a in parser.addresses if "://" in a or a.startswith("//")]
+        assert external == [], f"{page.name} loads {external}"
+        assert not parser.widget_state, f"{page.name} carries notebook widget state"
+        checked += 1
+    assert checked >= 5

@@ -1,0 +1,185 @@
+"""A real browser reads the built book: answers, feedback, reload, export and import."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from html import unescape
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from valued_contributors.cli import main
+from valued_contributors.content.loader import course
+from valued_contributors.content.scoring import mark_check
+from valued_contributors.journal import Journal
+from valued_contributors.views.text import block
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SECTION_PAGE = "notebooks/01_why_every_voice_counts.html"
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(built_book: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(built_book))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but Chromium is missing; install it with apt-get install chromium")
+        pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, site: str):
+    context = browser.new_context(accept_downloads=True)
+    tab = context.new_page()
+    tab.requests, tab.errors = [], []
+    tab.on("request", lambda r: tab.requests.append(r.url))
+    tab.on(
+        "console",
+        lambda m: m.type == "error" and tab.errors.append(f"{m.text} at {m.location.get('url')}"),
+    )
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.on("response", lambda r: r.status >= 400 and tab.errors.append(f"{r.status} {r.url}"))
+    yield tab
+    context.close()
+
+
+def plain(markdown: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", block(markdown))).split())
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def assert_stays_home(tab, site: str) -> None:
+    outside = [u for u in tab.requests if not u.startswith((site, "data:", "blob:"))]
+    assert outside == [], f"requests to other hosts: {outside}"
+    assert tab.errors == [], f"console errors: {tab.errors}"
+
+
+def test_answers_and_feedback_come_back_after_a_reload(
+    page, site: str, data_dir: Path, tmp_path: Path
+) -> None:
+    page.goto(site + SECTION_PAGE)
+    reflection = page.locator("section.vc-reflection").first
+    reflection_id = reflection.get_attribute("data-vc-activity")
+    reflection.locator("textarea").fill("Our team in Lochendie listens to families first.")
+    status = reflection.locator(".vc-status")
+    status.filter(has_text="Saved in this browser").wait_for()
+    assert reflection.locator(".vc-discussion").is_visible()
+
+    check = page.locator("section.vc-check").first
+    check_id = check.get_attribute("data-vc-activity")
+    activity = course().get(check_id)
+    selected = {}
+    for question in activity.questions:
+        option = question.options[-1]
+        selected[question.id] = [option.id]
+        fieldset = check.locator(f"fieldset[data-vc-question='{question.id}']")
+        fieldset.locator(f"input[value='{option.id}']").check()
+    check.get_by_role("button", name="Check my answers").click()
+
+    def shown_feedback() -> tuple[list[str], list[str], str]:
+        verdicts = [words(v) for v in check.locator(".vc-verdict").all_inner_texts()]
+        feedback = [words(f.inner_text()) for f in check.locator(".vc-feedback:visible").all()]
+        return verdicts, feedback, words(check.locator(".vc-score").inner_text())
+
+    expected = mark_check(activity, selected)
+    verdicts, feedback, score = shown_feedback()
+    assert verdicts == [r.verdict for r in expected.questions]
+    assert feedback == [plain(o.feedback) for r in expected.questions for o in r.chosen]
+    assert score == expected.summary
+
+    page.reload()
+    reflection = page.locator(f"section[data-vc-activity='{reflection_id}']")
+    assert reflection.locator("textarea").input_value() == (
+        "Our team in Lochendie listens to families first."
+    )
+    check = page.locator(f"section[data-vc-activity='{check_id}']")
+    assert shown_feedback() == (verdicts, feedback, score)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export my answers").click()
+    exported = tmp_path / "book-export.json"
+    download.value.save_as(exported)
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    assert document["source"] == "book"
+    assert main(["import", str(exported)]) == 0
+    with Journal() as journal:
+        assert journal.latest(reflection_id).value["text"].endswith("families first.")
+        assert journal.latest(check_id).value == {"selected": selected}
+    assert_stays_home(page, site)
+
+
+def test_a_notebook_export_imports_into_the_book(
+    page, site: str, data_dir: Path, tmp_path: Path
+) -> None:
+    with Journal() as journal:
+        journal.save("voices/rota", {"choice": "c"})
+    exported = tmp_path / "from-notebooks.json"
+    assert main(["export", "--format", "json", "-o", str(exported)]) == 0
+    page.goto(site + SECTION_PAGE)
+    page.locator(".vc-import-file").set_input_files(str(exported))
+    page.locator(".vc-panel-status").filter(has_text="Imported 1 answer").wait_for()
+    scenario = page.locator("section[data-vc-activity='voices/rota']")
+    assert scenario.locator("input[value='c']").is_checked()
+    assert scenario.locator(".vc-feedback:visible").count() == 1
+    page.locator(".vc-import-file").set_input_files(str(exported))
+    page.locator(".vc-panel-status").filter(has_text="nothing changed").wait_for()
+
+    foreign = tmp_path / "foreign.json"
+    foreign.write_text('{"hello": "world"}', encoding="utf-8")
+    page.locator(".vc-import-file").set_input_files(str(foreign))
+    problem = page.locator(".vc-panel-status.vc-problem")
+    problem.wait_for()
+    assert "not a Valued Contributors answers file" in problem.inner_text()
+    assert scenario.locator("input[value='c']").is_checked()
+    assert_stays_home(page, site)
+
+
+def test_every_page_stays_on_its_own_site(page, site: str, built_book: Path) -> None:
+    visited = 0
+    for html_page in sorted(built_book.rglob("*.html")):
+        relative = html_page.relative_to(built_book).as_posix()
+        if relative.startswith("_static") or relative in {"genindex.html", "search.html"}:
+            continue
+        page.goto(site + relative)
+        page.wait_for_load_state("networkidle")
+        visited += 1
+    assert visited >= 5
+    assert_stays_home(page, site)

@@ -1,0 +1,92 @@
+"""The notebooks' structure: stored clean, built to the learning design, ids that resolve."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from valued_contributors.content.loader import ACTIVITY_DIR, course
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+SECTIONS = [nb for nb in NOTEBOOKS if not nb.name.startswith("00_")]
+SHOW = re.compile(r"""^show\(["']([a-z0-9-]+/[a-z0-9-]+)["']\)$""")
+
+
+def cells(path: Path) -> list:
+    return nbformat.read(path, as_version=4).cells
+
+
+def markdown(path: Path) -> str:
+    return "\n".join(c.source for c in cells(path) if c.cell_type == "markdown")
+
+
+def shown_ids(path: Path) -> list[str]:
+    return [m.group(1) for c in cells(path) if c.cell_type == "code" if (m := SHOW.match(c.source))]
+
+
+def test_there_are_notebooks() -> None:
+    assert [p.name for p in NOTEBOOKS][:2] == [
+        "00_start_here.ipynb",
+        "01_why_every_voice_counts.ipynb",
+    ]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_stored_without_outputs(path: Path) -> None:
+    for cell in cells(path):
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, cell.source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_code_is_hidden_from_book_readers(path: Path) -> None:
+    for cell in cells(path):
+        if cell.cell_type == "code":
+            tags = set(cell.metadata.get("tags", []))
+            assert tags & {"remove-input", "remove-cell"}, f"visible code: {cell.source}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_headings_go_down_one_level_at_a_time(path: Path) -> None:
+    levels = [len(m) for m in re.findall(r"^(#+) ", markdown(path), flags=re.M)]
+    assert levels[0] == 1 and levels.count(1) == 1
+    for before, after in zip(levels, levels[1:], strict=False):
+        assert after <= before + 1, f"heading jumps from level {before} to {after}"
+
+
+@pytest.mark.parametrize("path", SECTIONS, ids=lambda p: p.name)
+def test_every_section_follows_the_learning_design(path: Path) -> None:
+    text = markdown(path)
+    for heading in ("## Learning outcomes", "## Summary", "## Further resources"):
+        assert heading in text, f"{path.name} has no '{heading}'"
+    assert re.search(r"\{cite:[pt]\}`", text), f"{path.name} cites nothing"
+    kinds = Counter(course().get(i).kind for i in shown_ids(path))
+    assert kinds["reflection"] >= 3
+    assert kinds["check"] >= 1 and kinds["scenario"] >= 1
+
+
+def test_every_activity_shown_exists_and_every_activity_is_shown() -> None:
+    known = set(course().activities)
+    used = [i for nb in NOTEBOOKS for i in shown_ids(nb)]
+    assert set(used) <= known, f"unknown ids: {sorted(set(used) - known)}"
+    assert set(used) == known, f"never shown: {sorted(known - set(used))}"
+    assert len(used) == len(set(used)), "an activity is shown twice"
+
+
+def test_no_id_is_defined_twice_across_files() -> None:
+    ids = []
+    for path in sorted(ACTIVITY_DIR.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        ids += [f"{data['section']}/{a['id']}" for a in data["activities"]]
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+
+
+def test_the_start_has_the_baseline_confidence_scale() -> None:
+    kinds = [course().get(i).kind for i in shown_ids(NOTEBOOKS[0])]
+    assert "confidence" in kinds
