@@ -21,12 +21,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh, empty data folder for one test."""
+    """A fresh, empty data folder for one test; text saves at once (see the debounce test)."""
     folder = tmp_path / "data"
     monkeypatch.setenv("VALUED_CONTRIBUTORS_DATA", str(folder))
-    from valued_contributors.views import saving
+    from valued_contributors.views import saving, widgets
 
     monkeypatch.setattr(saving, "_open_journals", {})
+    monkeypatch.setattr(widgets, "TEXT_DELAY_SECONDS", 0)
     return folder
 
 

@@ -3,7 +3,9 @@ carries exactly the feedback the scoring module gives."""
 
 from __future__ import annotations
 
+import asyncio
 import re
+import threading
 from html import unescape
 from pathlib import Path
 
@@ -62,6 +64,45 @@ def test_a_reflection_saves_and_comes_back_after_a_restart(data_dir: Path) -> No
     assert find(again, widgets.Textarea)[0].value == "Listening first"
     with Journal() as journal:
         assert journal.latest("sample/thoughts").value == {"text": "Listening first"}
+
+
+def in_own_event_loop(coroutine_function) -> object:
+    """Run a coroutine as a kernel would, on an event loop of its own (in its own thread)."""
+    result: list = []
+    thread = threading.Thread(target=lambda: result.append(asyncio.run(coroutine_function())))
+    thread.start()
+    thread.join()
+    assert result, "the coroutine failed; see the thread's traceback above"
+    return result[0]
+
+
+def test_typing_is_saved_once_after_a_pause(data_dir: Path) -> None:
+    saver = saving.Saver("sample/thoughts", delay=0.05)
+
+    async def type_quickly() -> list:
+        for text in ("L", "Li", "Lis", "List", "Listen"):
+            saver.save({"text": text})
+        assert "Saving" in saver.status.value
+        await asyncio.sleep(0.2)
+        with Journal() as journal:
+            return journal.history("sample/thoughts")
+
+    history = in_own_event_loop(type_quickly)
+    assert [a.value["text"] for a in history] == ["Listen"]
+    assert "Saved at" in saver.status.value
+
+
+def test_a_pending_save_is_written_when_the_kernel_stops(data_dir: Path) -> None:
+    saver = saving.Saver("sample/thoughts", delay=60)
+
+    async def type_and_leave() -> bool:
+        saver.save({"text": "typed just before closing"})
+        return True
+
+    in_own_event_loop(type_and_leave)
+    saving.flush_all()
+    with Journal() as journal:
+        assert journal.latest("sample/thoughts").value == {"text": "typed just before closing"}
 
 
 def test_the_discussion_appears_only_after_an_answer(data_dir: Path) -> None:
