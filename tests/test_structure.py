@@ -66,9 +66,37 @@ def test_every_section_follows_the_learning_design(path: Path) -> None:
     for heading in ("## Learning outcomes", "## Summary", "## Further resources"):
         assert heading in text, f"{path.name} has no '{heading}'"
     assert re.search(r"\{cite:[pt]\}`", text), f"{path.name} cites nothing"
-    kinds = Counter(course().get(i).kind for i in shown_ids(path))
-    assert kinds["reflection"] >= 3
-    assert kinds["check"] >= 1 and kinds["scenario"] >= 1
+    assert re.search(r"takes about \*\*[^*]+\*\*", text), f"{path.name} gives no time estimate"
+    outcomes = text.split("## Learning outcomes", 1)[1].split("\n## ", 1)[0]
+    assert 3 <= len(re.findall(r"^- ", outcomes, flags=re.M)) <= 5, "3 to 5 learning outcomes"
+    activities = [course().get(i) for i in shown_ids(path)]
+    reflections = [a for a in activities if a.kind == "reflection"]
+    assert len(reflections) >= 3
+    assert all(r.guidance and r.discussion for r in reflections), "reflections need both"
+    checks = [a for a in activities if a.kind == "check"]
+    assert checks and max(len(c.questions) for c in checks) >= 4
+    assert any(a.kind == "scenario" for a in activities)
+
+
+ACTIVITY_HEADING = re.compile(r"^###\s+Activity \d+: .+\((\d+) minutes?\)\s*$", flags=re.M)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_activity_headings_give_the_activitys_own_time(path: Path) -> None:
+    minutes = None
+    for cell in cells(path):
+        if cell.cell_type == "markdown":
+            found = ACTIVITY_HEADING.findall(cell.source)
+            minutes = int(found[-1]) if found else minutes
+        elif match := SHOW.match(cell.source):
+            activity = course().get(match.group(1))
+            assert minutes == activity.minutes, f"{activity.id}: heading says {minutes} minutes"
+            minutes = None
+
+
+def test_the_course_takes_a_few_hours_of_activities() -> None:
+    total = sum(a.minutes for a in course().activities.values())
+    assert total <= 8 * 60
 
 
 def test_every_activity_shown_exists_and_every_activity_is_shown() -> None:

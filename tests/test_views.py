@@ -185,3 +185,29 @@ def test_every_input_in_the_html_has_a_label() -> None:
             assert f"for='{input_id}'" in markup, f"{activity.id}: {input_id} has no label"
         for radio in re.findall(r"<input type='radio'[^>]*>", markup):
             assert "id=" in radio or "vc-rating" in markup
+
+
+def test_the_comparison_pairs_before_and_after_in_a_table(data_dir: Path) -> None:
+    from valued_contributors.views.compare import ComparisonView
+
+    scale, again = BY_NAME["scale"], load_course_sample().get("sample/scale-again")
+    with Journal() as journal:
+        journal.save("sample/scale", {"ratings": {"listen": 2, "plan": 3}})
+        journal.save("sample/scale-again", {"ratings": {"listen": 4}})
+    saving._open_journals.clear()
+    view = ComparisonView(scale, again)
+    bundle = view._repr_mimebundle_()
+    assert WIDGET in bundle
+    figure = bundle["text/html"]
+    assert "data-vc-before='sample/scale'" in figure and "<table" in figure
+    assert figure.count("data-vc-statement=") == 2
+    [live_table] = [w for w in find(view._widget(), widgets.HTML) if "<table" in w.value]
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", live_table.value)
+    assert cells[:3] == ["2 (a little confident)", "4 (confident)", "+2"]
+    assert cells[3:] == ["3 (fairly confident)", "Not rated yet", "–"]
+
+
+def load_course_sample():
+    from valued_contributors.content import load_course
+
+    return load_course(Path(__file__).parent / "fixtures")

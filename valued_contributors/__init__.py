@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from valued_contributors.views.activity import ActivityView
+    from valued_contributors.views.compare import ComparisonView
 
-__all__ = ["ActivityView", "show"]
+__all__ = ["ActivityView", "compare", "show"]
 __version__ = "0.1.0"
 
 
@@ -20,6 +21,13 @@ def show(activity_id: str) -> ActivityView:
     from valued_contributors.views.activity import show as show_activity
 
     return show_activity(activity_id)
+
+
+def compare(before_id: str, after_id: str) -> ComparisonView:
+    """Chart two confidence scales, e.g. ``compare("start/baseline", "practice/after")``."""
+    from valued_contributors.views.compare import compare as compare_scales
+
+    return compare_scales(before_id, after_id)
 
 
 def __getattr__(name: str) -> Any:

@@ -66,6 +66,12 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _readability(args: argparse.Namespace) -> int:
+    from valued_contributors import readability
+
+    return readability.main(Path(args.root))
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="valued-contributors",
@@ -87,6 +93,9 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the course's activity files")
     check.add_argument("folder", nargs="?", help="folder of activity files (default: the course's)")
     check.set_defaults(run=_check)
+    readable = commands.add_parser("readability", help="report how easy each page is to read")
+    readable.add_argument("root", nargs="?", default=".", help="the course folder (default: .)")
+    readable.set_defaults(run=_readability)
     return top
 
 

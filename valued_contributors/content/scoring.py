@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from valued_contributors.content.model import Check, Option, Question, Scenario
+from valued_contributors.content.model import Check, Confidence, Option, Question, Scenario
 
 RIGHT = "Correct."
 NOT_YET = "Not quite. Read the feedback, then try again if you like."
@@ -66,3 +66,25 @@ def scenario_choice(scenario: Scenario, choice: str | None) -> Option | None:
 def verdicts() -> dict[str, str]:
     """The verdict sentences, handed to the book's script so it never words them itself."""
     return {"right": RIGHT, "notYet": NOT_YET, "noAnswer": NO_ANSWER, "summary": SUMMARY}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One statement's confidence before and after (None where it was not rated)."""
+
+    statement: str
+    before: int | None
+    after: int | None
+
+    @property
+    def difference(self) -> int | None:
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+def confidence_changes(
+    scale: Confidence, before: dict[str, int], after: dict[str, int]
+) -> list[Change]:
+    """Pair the two ratings of every statement of a scale, in the scale's order."""
+    return [Change(s.text, before.get(s.id), after.get(s.id)) for s in scale.statements]

@@ -153,6 +153,7 @@
     };
     setStatus(box, write(entry), entry);
     reveal(box, true);
+    fillComparisons();
   }
 
   function reveal(box, shown) {
@@ -288,6 +289,7 @@
   }
 
   function fillAll() {
+    fillComparisons();
     activities().forEach(function (box) {
       var kind = kinds[box.getAttribute("data-vc-kind")];
       var entry = read(box.getAttribute("data-vc-activity"));
@@ -298,6 +300,43 @@
       } else if (box.querySelector(".vc-status")) {
         box.querySelector(".vc-status").textContent = "";
       }
+    });
+  }
+
+  /* ---- confidence before and after: a data table, and bars drawn from the same numbers ---- */
+
+  function fillComparisons() {
+    all(document, "figure.vc-compare").forEach(function (figure) {
+      var t = JSON.parse(figure.getAttribute("data-vc-texts"));
+      var pair = ["data-vc-before", "data-vc-after"].map(function (name) {
+        var entry = read(figure.getAttribute(name));
+        return entry && entry.kind === "confidence" ? entry.value.ratings : {};
+      });
+      var chart = figure.querySelector(".vc-compare-chart");
+      chart.textContent = "";
+      all(figure, "tr[data-vc-statement]").forEach(function (row) {
+        var id = row.getAttribute("data-vc-statement");
+        var before = pair[0][id], after = pair[1][id];
+        function words(n) { return n ? n + " (" + t.labels[n].toLowerCase() + ")" : t.empty; }
+        row.querySelector(".vc-before").textContent = words(before);
+        row.querySelector(".vc-after").textContent = words(after);
+        row.querySelector(".vc-change").textContent = before && after
+          ? (after === before ? t.noChange : (after > before ? "+" : "") + (after - before)) : t.none;
+        var line = document.createElement("div");
+        line.className = "vc-bars";
+        var label = document.createElement("span");
+        label.className = "vc-bars-label";
+        label.textContent = row.querySelector("th").textContent;
+        line.appendChild(label);
+        [["vc-bar-before", before], ["vc-bar-after", after]].forEach(function (pairing) {
+          var bar = document.createElement("span");
+          bar.className = "vc-bar " + pairing[0];
+          bar.style.width = ((pairing[1] || 0) * 20) + "%";
+          bar.textContent = pairing[1] || "";
+          line.appendChild(bar);
+        });
+        chart.appendChild(line);
+      });
     });
   }
 

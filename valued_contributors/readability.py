@@ -1,0 +1,112 @@
+"""Readability report for course authors: words, Flesch Reading Ease and sentence length per page.
+
+Run ``valued-contributors readability`` (or ``make readability``). Each section must score at
+least 50 and the course as a whole at least 60.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from valued_contributors.content.loader import ACTIVITY_DIR, load_section
+from valued_contributors.content.model import Activity, Check, Confidence, Reflection, Scenario
+
+SECTION_MINIMUM = 50
+COURSE_MINIMUM = 60
+
+
+@dataclass(frozen=True)
+class Score:
+    """The readability of one page."""
+
+    page: str
+    words: int
+    ease: float
+    sentence_length: float
+
+
+def plain(markdown: str) -> str:
+    """Markdown and MyST reduced to the sentences a reader sees."""
+    text = re.sub(r"```.*?```", " ", markdown, flags=re.S)
+    text = re.sub(r"\{cite:[pt]\}`[^`]*`", "", text)
+    text = re.sub(r"\{\w+\}`([^`<]*)(?:<[^>]*>)?`", r"\1", text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s*(#+|[-*]|\d+\.|\|)\s*", "", text, flags=re.M)
+    lines = [line.strip() for line in text.splitlines()]
+    sentences = [
+        line if line.endswith((".", "?", "!", ":")) else f"{line}." for line in lines if line
+    ]
+    return re.sub(r"[*_`|]", "", " ".join(sentences))
+
+
+def activity_text(activity: Activity) -> list[str]:
+    """Every piece of prose an activity shows."""
+    parts = [activity.title, activity.discussion or ""]
+    if isinstance(activity, Reflection):
+        parts += [activity.prompt, activity.guidance or ""]
+    elif isinstance(activity, Confidence):
+        parts += [activity.prompt or ""] + [s.text for s in activity.statements]
+    elif isinstance(activity, Check):
+        for q in activity.questions:
+            parts += [q.text] + [f"{o.text}. {o.feedback}" for o in q.options]
+    elif isinstance(activity, Scenario):
+        parts += [activity.situation, activity.question]
+        parts += [f"{c.text}. {c.feedback}" for c in activity.choices]
+    return parts
+
+
+def notebook_text(path: Path) -> str:
+    """A section's prose: its Markdown cells and the activities in its activity file."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    parts = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+    activities = ACTIVITY_DIR / path.with_suffix(".yaml").name
+    if activities.exists():
+        for activity in load_section(activities).activities:
+            parts += activity_text(activity)
+    return "\n\n".join(plain(p) for p in parts)
+
+
+def score(page: str, text: str) -> Score:
+    import textstat
+
+    words = textstat.lexicon_count(text)
+    sentences = max(1, textstat.sentence_count(text))
+    return Score(page, words, textstat.flesch_reading_ease(text), words / sentences)
+
+
+def report(root: Path) -> tuple[list[Score], list[Score], Score]:
+    """Scores for every section notebook, every book page, and the course as a whole."""
+    sections, texts = [], []
+    for path in sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        text = notebook_text(path)
+        texts.append(text)
+        sections.append(score(path.stem, text))
+    pages = []
+    for path in sorted((root / "book").glob("*.md")):
+        text = plain(path.read_text(encoding="utf-8"))
+        if len(text.split()) >= 50:
+            pages.append(score(f"book/{path.stem}", text))
+    return sections, pages, score("whole course (sections)", "\n\n".join(texts))
+
+
+def table(rows: list[Score]) -> str:
+    lines = ["| Page | Words | Flesch Reading Ease | Words per sentence |", "|---|---:|---:|---:|"]
+    lines += [f"| {r.page} | {r.words} | {r.ease:.1f} | {r.sentence_length:.1f} |" for r in rows]
+    return "\n".join(lines)
+
+
+def main(root: Path) -> int:
+    sections, pages, whole = report(root)
+    print(table([*sections, *pages, whole]))
+    weak = [s.page for s in sections if s.ease < SECTION_MINIMUM]
+    if weak or whole.ease < COURSE_MINIMUM:
+        print(
+            f"\nToo hard to read: {', '.join(weak) or 'the course as a whole'}. Sections need "
+            f"{SECTION_MINIMUM} or more and the course {COURSE_MINIMUM} or more: use shorter "
+            "sentences and everyday words."
+        )
+        return 1
+    return 0

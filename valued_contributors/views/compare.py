@@ -1,0 +1,150 @@
+"""Confidence before and after: a chart with a data table, in the notebook and in the book."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any
+
+import ipywidgets as widgets
+
+from valued_contributors.content.loader import course
+from valued_contributors.content.model import CONFIDENCE_LABELS, Confidence
+from valued_contributors.content.scoring import Change, confidence_changes
+from valued_contributors.journal import JournalError
+from valued_contributors.views.saving import current_journal
+from valued_contributors.views.text import attr, inline
+
+CAPTION = "Your confidence before and after the course, rated from 1 to 5"
+EMPTY = "Not rated yet"
+NO_CHANGE = "No change"
+NONE = "–"
+
+
+def _cell(value: int | None) -> str:
+    return EMPTY if value is None else f"{value} ({CONFIDENCE_LABELS[value].lower()})"
+
+
+def _difference(change: Change) -> str:
+    if change.difference is None:
+        return NONE
+    return f"{change.difference:+d}" if change.difference else NO_CHANGE
+
+
+def table_html(changes: list[Change], statement_ids: list[str] | None = None) -> str:
+    """The data table that carries every number the chart shows."""
+    rows = []
+    for index, change in enumerate(changes):
+        key = f" data-vc-statement='{attr(statement_ids[index])}'" if statement_ids else ""
+        rows.append(
+            f"<tr{key}><th scope='row'>{inline(change.statement)}</th>"
+            f"<td class='vc-before'>{_cell(change.before)}</td>"
+            f"<td class='vc-after'>{_cell(change.after)}</td>"
+            f"<td class='vc-change'>{_difference(change)}</td></tr>"
+        )
+    return (
+        f"<table class='vc-compare-table'><caption>{CAPTION}</caption><thead><tr>"
+        "<th scope='col'>Statement</th><th scope='col'>Before</th><th scope='col'>After</th>"
+        f"<th scope='col'>Change</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def chart(changes: list[Change]) -> Any:
+    """A horizontal bar chart of both ratings for every statement."""
+    import matplotlib
+
+    matplotlib.use("agg")
+    from matplotlib import pyplot as plt
+
+    labels = [textwrap.fill(c.statement, 45) for c in changes]
+    positions = range(len(changes))
+    figure, axes = plt.subplots(figsize=(8, 0.7 * len(changes) + 1.2))
+    axes.barh(
+        [p + 0.2 for p in positions],
+        [c.before or 0 for c in changes],
+        0.4,
+        label="Before",
+        color="#0a5a7a",
+    )
+    axes.barh(
+        [p - 0.2 for p in positions],
+        [c.after or 0 for c in changes],
+        0.4,
+        label="After",
+        color="#c2410c",
+        hatch="//",
+    )
+    axes.set_yticks(list(positions), labels, fontsize=8)
+    axes.invert_yaxis()
+    axes.set_xlim(0, 5)
+    axes.set_xticks(range(6))
+    axes.set_xlabel("Confidence (1 = not at all, 5 = very)")
+    axes.set_title(CAPTION, fontsize=10)
+    axes.legend(loc="lower right")
+    figure.tight_layout()
+    plt.close(figure)
+    return figure
+
+
+class ComparisonView:
+    """Two confidence scales side by side; its MIME bundle carries both views."""
+
+    def __init__(self, before: Confidence, after: Confidence):
+        self.before, self.after = before, after
+
+    def _ratings(self) -> tuple[dict[str, int], dict[str, int]]:
+        journal = current_journal()
+        found = [journal.latest(a.id) for a in (self.before, self.after)]
+        before, after = (a.value["ratings"] if a else {} for a in found)
+        return before, after
+
+    def _widget(self) -> widgets.VBox:
+        output = widgets.Output()
+        table = widgets.HTML()
+        button = widgets.Button(description="Show my latest ratings", icon="refresh")
+
+        def refresh(_: Any = None) -> None:
+            try:
+                changes = confidence_changes(self.before, *self._ratings())
+            except JournalError as error:
+                table.value = f"<p role='alert'>Your ratings could not be read: {error}</p>"
+                return
+            table.value = table_html(changes)
+            output.clear_output(wait=True)
+            if any(c.before or c.after for c in changes):
+                with output:
+                    from IPython.display import display
+
+                    display(chart(changes))
+
+        button.on_click(refresh)
+        refresh()
+        return widgets.VBox([button, output, table])
+
+    def _html(self) -> str:
+        ids = [s.id for s in self.before.statements]
+        empty = confidence_changes(self.before, {}, {})
+        texts = {"empty": EMPTY, "noChange": NO_CHANGE, "none": NONE, "labels": CONFIDENCE_LABELS}
+        return (
+            f"<figure class='vc-compare' data-vc-before='{attr(self.before.id)}' "
+            f"data-vc-after='{attr(self.after.id)}' data-vc-texts='{attr(json.dumps(texts))}'>"
+            f"<div class='vc-compare-chart' aria-hidden='true'></div>"
+            f"{table_html(empty, ids)}"
+            "<figcaption>The table gives every rating the chart shows. Ratings come from "
+            "the confidence scales at the start and the end of the course.</figcaption></figure>"
+        )
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle = self._widget()._repr_mimebundle_()
+        bundle["text/html"] = self._html()
+        bundle["text/plain"] = f"{CAPTION} ({self.before.id} and {self.after.id})"
+        return bundle
+
+
+def compare(before_id: str, after_id: str) -> ComparisonView:
+    """Show confidence before and after, e.g. ``compare("start/baseline", "practice/after")``."""
+    before, after = course().get(before_id), course().get(after_id)
+    for activity in (before, after):
+        if not isinstance(activity, Confidence):
+            raise ValueError(f"{activity.id} is not a confidence scale, so it cannot be compared.")
+    return ComparisonView(before, after)
