@@ -13,6 +13,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -49,3 +58,18 @@ def built_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     problems = [line for line in problems if "IPKernelApp" not in line]
     assert result.returncode == 0, "\n".join(problems or output[-40:])
     return out / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; skipped without it, except under CI=true."""
+    if not CHROMIUM:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but Chromium is missing; install it with apt-get install chromium")
+        pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()

@@ -30,7 +30,8 @@ class Score:
 
 def plain(markdown: str) -> str:
     """Markdown and MyST reduced to the sentences a reader sees."""
-    text = re.sub(r"```.*?```", " ", markdown, flags=re.S)
+    text = re.sub(r"```(?!\{glossary\}).*?```", " ", markdown, flags=re.S)
+    text = re.sub(r"^```.*$", "", text, flags=re.M)
     text = re.sub(r"\{cite:[pt]\}`[^`]*`", "", text)
     text = re.sub(r"\{\w+\}`([^`<]*)(?:<[^>]*>)?`", r"\1", text)
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
