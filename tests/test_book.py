@@ -18,6 +18,7 @@ class Loads(HTMLParser):
         super().__init__()
         self.addresses: list[str] = []
         self.widget_state = False
+        self.images_without_alt: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -25,6 +26,8 @@ class Loads(HTMLParser):
             self.addresses.append(values[LOADING[tag]] or "")
         if tag == "link" and values.get("rel") in {"stylesheet", "preload", "icon", "prefetch"}:
             self.addresses.append(values.get("href") or "")
+        if tag == "img" and not (values.get("alt") or "").strip():
+            self.images_without_alt.append(values.get("src") or "")
         if tag == "script" and "widget-state" in (values.get("type") or ""):
             self.widget_state = True
 
@@ -51,5 +54,6 @@ def test_no_page_loads_anything_from_another_site(built_book: Path) -> None:
         external = [a for a in parser.addresses if "://" in a or a.startswith("//")]
         assert external == [], f"{page.name} loads {external}"
         assert not parser.widget_state, f"{page.name} carries notebook widget state"
+        assert parser.images_without_alt == [], f"{page.name}: images without alt text"
         checked += 1
     assert checked >= 5

@@ -158,3 +158,29 @@ def test_every_page_stays_on_its_own_site(page, site: str, built_book: Path) -> 
         visited += 1
     assert visited >= 5
     assert_stays_home(page, site)
+
+
+def test_confidence_before_and_after_fill_the_chart_and_table(page, site: str) -> None:
+    baseline = course().get("start/baseline")
+    first = baseline.statements[0].id
+    page.goto(site + "notebooks/00_start_here.html")
+    scale = page.locator("section[data-vc-activity='start/baseline']")
+    scale.locator(f"input[data-vc-statement='{first}'][value='2']").check()
+    scale.locator(".vc-status").filter(has_text="Saved in this browser").wait_for()
+
+    page.goto(site + "notebooks/06_putting_it_into_practice.html")
+    after = page.locator("section[data-vc-activity='practice/after']")
+    after.locator(f"input[data-vc-statement='{first}'][value='4']").check()
+    row = page.locator(f"figure.vc-compare tr[data-vc-statement='{first}']")
+    assert [words(c) for c in row.locator("td").all_inner_texts()] == [
+        "2 (a little confident)",
+        "4 (confident)",
+        "+2",
+    ]
+    bars = page.locator("figure.vc-compare .vc-bars").first.locator(".vc-bar")
+    assert bars.nth(0).inner_text() == "2" and bars.nth(1).inner_text() == "4"
+    assert page.locator("figure.vc-compare .vc-compare-chart").get_attribute("aria-hidden")
+    assert page.locator("figure.vc-compare tr[data-vc-statement]").count() == len(
+        baseline.statements
+    )
+    assert_stays_home(page, site)

@@ -69,7 +69,7 @@ def test_a_reflection_survives_a_kernel_restart(lab: str, browser) -> None:
 
     page.get_by_role("menuitem", name="Kernel", exact=True).click()
     page.get_by_text("Restart Kernel and Clear Outputs of All Cells…").click()
-    page.get_by_role("button", name="Restart", exact=True).click()
+    page.locator(".jp-Dialog .jp-mod-accept").click()
     page.locator(f"{PANEL} .widget-textarea").first.wait_for(state="detached")
     run_all(page)
     box = page.locator(f"{PANEL} .widget-textarea textarea").first
