@@ -314,6 +314,15 @@
       });
       var chart = figure.querySelector(".vc-compare-chart");
       chart.textContent = "";
+      var key = document.createElement("p");
+      key.className = "vc-bars-key";
+      ["Before", "After"].forEach(function (name) {
+        var swatch = document.createElement("span");
+        swatch.className = "vc-bar-" + name.toLowerCase();
+        key.appendChild(swatch);
+        key.appendChild(document.createTextNode(" " + name + " "));
+      });
+      chart.appendChild(key);
       all(figure, "tr[data-vc-statement]").forEach(function (row) {
         var id = row.getAttribute("data-vc-statement");
         var before = pair[0][id], after = pair[1][id];
@@ -333,6 +342,7 @@
           bar.className = "vc-bar " + pairing[0];
           bar.style.width = ((pairing[1] || 0) * 20) + "%";
           bar.textContent = pairing[1] || "";
+          bar.hidden = !pairing[1];
           line.appendChild(bar);
         });
         chart.appendChild(line);
