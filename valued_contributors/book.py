@@ -13,6 +13,7 @@ SCRIPT = "valued-contributors.js"
 STYLES = "valued-contributors.css"
 UNWANTED_FILES = {"sphinx-thebe.js", "sphinx-thebe.css"}
 UNWANTED_TYPES = {"application/vnd.jupyter.widget-state+json"}
+CITATION_ROLE = ('role="doc-biblioentry"', 'role="listitem"')  # a list's items must be listitems
 
 
 def _wanted(asset: Any) -> bool:
@@ -32,6 +33,8 @@ def _self_contained(app: Sphinx, pagename: str, templatename: str, context: dict
     for key in ("script_files", "css_files"):
         if key in context:
             context[key] = [asset for asset in context[key] if _wanted(asset)]
+    if "body" in context:
+        context["body"] = context["body"].replace(*CITATION_ROLE)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

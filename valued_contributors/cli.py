@@ -18,8 +18,16 @@ def _where(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open() -> Journal:
+    """The learner's journal; says so on stderr if a damaged file had to be moved aside."""
+    journal = Journal()
+    if journal.notice:
+        print(journal.notice, file=sys.stderr)
+    return journal
+
+
 def _export(args: argparse.Namespace) -> int:
-    with Journal() as journal:
+    with _open() as journal:
         text = exchange.dumps(exchange.to_document(journal.answers(), source="notebook"))
     if args.output in (None, "-"):
         sys.stdout.write(text)
@@ -32,7 +40,7 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     answers = exchange.read_file(Path(args.file))
     known = load_course().activities
-    with Journal() as journal:
+    with _open() as journal:
         added = journal.merge(answers)
     unknown = sorted({a.activity for a in answers} - set(known))
     print(f"Imported {added} new answer version{'s' if added != 1 else ''} from {args.file}.")

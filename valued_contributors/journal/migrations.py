@@ -47,7 +47,8 @@ def migrate(db: sqlite3.Connection, target: int = LATEST) -> int:
             STEPS[version - 1](db)
         db.execute(f"PRAGMA user_version = {int(target)}")
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:
+            db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
     return before

@@ -17,6 +17,7 @@ from valued_contributors.journal import migrations
 from valued_contributors.journal.location import journal_path
 
 BUSY_TIMEOUT_SECONDS = 30
+LOCKED_RETRIES = 5
 
 
 class JournalError(RuntimeError):
@@ -120,20 +121,29 @@ class Journal:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            try:
-                self._db.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as error:
-                raise self._cannot(error) from None
+            for attempt in range(LOCKED_RETRIES):
+                try:
+                    self._db.execute("BEGIN IMMEDIATE")
+                    break
+                except sqlite3.OperationalError as error:
+                    if "locked" not in str(error) or attempt == LOCKED_RETRIES - 1:
+                        raise self._cannot(error) from None
+                except sqlite3.Error as error:
+                    raise self._cannot(error) from None
             try:
                 yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            try:
                 self._db.execute("COMMIT")
             except sqlite3.Error as error:
-                self._db.execute("ROLLBACK")
+                self._rollback()
                 raise self._cannot(error) from None
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not already undone it."""
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
 
     def save(
         self,
@@ -154,13 +164,10 @@ class Journal:
             ).fetchone()
             if last and last[0] == text:
                 return Answer(activity, value, last[1], last[2])
-            try:
-                db.execute(
-                    "INSERT INTO answers (activity, value, saved_at, origin) VALUES (?, ?, ?, ?)",
-                    (activity, text, answer.saved_at, origin),
-                )
-            except sqlite3.Error as error:
-                raise self._cannot(error) from None
+            db.execute(
+                "INSERT INTO answers (activity, value, saved_at, origin) VALUES (?, ?, ?, ?)",
+                (activity, text, answer.saved_at, origin),
+            )
         return answer
 
     def _select(self, where: str = "", params: tuple[Any, ...] = ()) -> list[Answer]:

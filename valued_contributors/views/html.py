@@ -18,6 +18,7 @@ from valued_contributors.content.model import (
     Reflection,
     Scenario,
 )
+from valued_contributors.exchange import MAX_TEXT
 from valued_contributors.views.text import attr, block, dom_id, inline, minutes
 
 NOSCRIPT = (
@@ -46,7 +47,7 @@ def _reflection(a: Reflection) -> str:
     return (
         f"<div class='vc-prompt' id='{prompt_id}'>{block(a.prompt)}</div>{guidance}"
         f"<label class='vc-field-label' for='{text_id}'>Your reflection</label>"
-        f"<textarea class='vc-text' id='{text_id}' rows='6' "
+        f"<textarea class='vc-text' id='{text_id}' rows='6' maxlength='{MAX_TEXT}' "
         f"aria-describedby='{prompt_id} {status_id}'></textarea>"
         f"<p class='vc-status' id='{status_id}' role='status' aria-live='polite'></p>"
     )

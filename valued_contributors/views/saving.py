@@ -13,6 +13,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from valued_contributors.exchange import MAX_TEXT
 from valued_contributors.journal import Journal, JournalError, journal_path
 
 TEXT_DELAY_SECONDS = 0.8
@@ -84,6 +85,14 @@ class Saver:
         self._timer = None
         if self._pending is None:
             return True
+        too_long = len(self._pending.get("text", "")) - MAX_TEXT
+        if too_long > 0:
+            self._show(
+                f"Not saved: a reflection can be up to {MAX_TEXT:,} characters, and this one "
+                f"is {too_long:,} over. Shorten it; your text is still here.",
+                problem=True,
+            )
+            return False
         try:
             answer = current_journal().save(self.activity_id, self._pending)
         except JournalError as error:
