@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -73,3 +77,37 @@ def browser():
         launched = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield launched
         launched.close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the built book without logging every request."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(built_book: Path) -> Iterator[str]:
+    """The built book, served on 127.0.0.1 as a reader's browser would fetch it."""
+    handler = functools.partial(QuietHandler, directory=str(built_book))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture
+def page(browser, site: str):
+    """A fresh tab (own storage) that records requests, console errors and failed loads."""
+    context = browser.new_context(accept_downloads=True)
+    tab = context.new_page()
+    tab.requests, tab.errors = [], []
+    tab.on("request", lambda r: tab.requests.append(r.url))
+    tab.on(
+        "console",
+        lambda m: m.type == "error" and tab.errors.append(f"{m.text} at {m.location.get('url')}"),
+    )
+    tab.on("pageerror", lambda e: tab.errors.append(f"{e} at {e.stack}"))
+    tab.on("response", lambda r: r.status >= 400 and tab.errors.append(f"{r.status} {r.url}"))
+    yield tab
+    context.close()
