@@ -27,13 +27,31 @@ def _open() -> Journal:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from valued_contributors.record.export import FORMATS, export
+
     with _open() as journal:
-        text = exchange.dumps(exchange.to_document(journal.answers(), source="notebook"))
-    if args.output in (None, "-"):
-        sys.stdout.write(text)
+        content = export(journal, args.format, args.name, args.role)
+    output = args.output
+    if output is None and args.format == "docx":
+        output = FORMATS["docx"][1]
+    if output in (None, "-"):
+        sys.stdout.write(content.decode("utf-8"))
     else:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"Exported your answers to {args.output}.", file=sys.stderr)
+        Path(output).write_bytes(content)
+        print(f"Saved {FORMATS[args.format][0]} to {output}.", file=sys.stderr)
+    return 0
+
+
+def _progress(args: argparse.Namespace) -> int:
+    from valued_contributors.record import build_record
+
+    with _open() as journal:
+        record = build_record(load_course(), journal.answers())
+    for section in record.sections:
+        print(f"{section.section.title}: {section.progress}")
+    print(f"Whole course: {record.done} of {record.total} activities done.")
+    if record.complete:
+        print("You have done every activity. Well done!")
     return 0
 
 
@@ -88,13 +106,25 @@ def parser() -> argparse.ArgumentParser:
     )
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("where", help="show where your answers are kept").set_defaults(run=_where)
-    export = commands.add_parser("export", help="export every answer you have saved")
-    export.add_argument("--format", choices=["json"], default="json", help="file format (json)")
+    export = commands.add_parser(
+        "export", help="export your learning record (md, html, docx) or every answer (json)"
+    )
+    export.add_argument(
+        "--format",
+        choices=["json", "md", "html", "docx"],
+        default="json",
+        help="json: every answer, to import elsewhere; md, html, docx: your learning record",
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: screen)")
+    export.add_argument("--name", default="", help="your name on the record (optional)")
+    export.add_argument("--role", default="", help="your role on the record (optional)")
     export.set_defaults(run=_export)
     imp = commands.add_parser("import", help="add answers from a book or journal export")
     imp.add_argument("file", metavar="FILE", help="a file made by 'Export my answers' or export")
     imp.set_defaults(run=_import)
+    commands.add_parser("progress", help="show how many activities you have done").set_defaults(
+        run=_progress
+    )
     forget = commands.add_parser("forget", help="delete every answer you have saved")
     forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     forget.set_defaults(run=_forget)

@@ -169,7 +169,8 @@ def load_section(path: Path) -> Section:
         activities.append(activity)
     if twice := _duplicates([a.id for a in activities]):
         raise ContentError(file, "this id is defined twice", twice, "id")
-    return Section(id=section, title=raw["title"], source=file, activities=tuple(activities))
+    supports = {k: tuple(v) for k, v in raw.get("supports", {}).items()}
+    return Section(section, raw["title"], file, tuple(activities), supports)
 
 
 def _resolve_repeats(sections: list[Section]) -> list[Section]:
@@ -199,7 +200,9 @@ def _resolve_repeats(sections: list[Section]) -> list[Section]:
                     repeats=activity.repeats,
                 )
             activities.append(activity)
-        resolved.append(Section(section.id, section.title, section.source, tuple(activities)))
+        resolved.append(
+            Section(section.id, section.title, section.source, tuple(activities), section.supports)
+        )
     return resolved
 
 

@@ -98,6 +98,7 @@ class Section:
     title: str
     source: str
     activities: tuple[Activity, ...]
+    supports: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

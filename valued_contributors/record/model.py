@@ -1,0 +1,192 @@
+"""What a learning record holds, built once from the course and the learner's latest answers.
+
+Every export format (Markdown, HTML, Word, and the book's page) renders these same blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from valued_contributors.content import scoring
+from valued_contributors.content.model import (
+    CONFIDENCE_LABELS,
+    Activity,
+    Check,
+    Confidence,
+    Course,
+    Reflection,
+    Scenario,
+    Section,
+)
+from valued_contributors.journal.store import Answer
+
+SUPPORT_NAMES = {
+    "codes": "SSSC Codes of Practice",
+    "capabilities": "Continuous Learning Framework capabilities",
+    "standards": "Health and Social Care Standards",
+}
+BEFORE, AFTER = "start/baseline", "practice/after"
+COMPLETE = (
+    "Statement of completion: every activity in every section of Valued Contributors has been done."
+)
+
+
+def is_done(activity: Activity, value: dict[str, Any] | None) -> bool:
+    """An activity counts as done once it has a saved answer (a reflection needs some text)."""
+    if value is None:
+        return False
+    if isinstance(activity, Reflection):
+        return bool(value.get("text", "").strip())
+    return True
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of a record entry: a kind (prompt, answer, result…) and its text."""
+
+    kind: str
+    text: str
+    label: str = ""
+
+
+def rating_words(value: int | None) -> str:
+    return "Not rated" if value is None else f"{value} – {CONFIDENCE_LABELS[value]}"
+
+
+def describe(activity: Activity, value: dict[str, Any] | None) -> list[Block]:
+    """The blocks that show one answer; the same for every format."""
+    if isinstance(activity, Reflection):
+        text = (value or {}).get("text", "")
+        return [Block("prompt", activity.prompt), Block("answer", text or "Not answered yet.")]
+    if isinstance(activity, Confidence):
+        ratings = (value or {}).get("ratings", {})
+        return [
+            Block("rating", rating_words(ratings.get(s.id)), s.text) for s in activity.statements
+        ]
+    if isinstance(activity, Check):
+        if value is None:
+            return [Block("result", "Not answered yet.")]
+        result = scoring.mark_check(activity, value.get("selected", {}))
+        blocks = [Block("result", result.summary)]
+        for r in result.questions:
+            chosen = "; ".join(o.text for o in r.chosen) or "No answer"
+            blocks.append(Block("choice", f"{chosen} — {r.verdict}", r.question.text))
+        return blocks
+    if isinstance(activity, Scenario):
+        option = scoring.scenario_choice(activity, (value or {}).get("choice"))
+        if option is None:
+            return [Block("prompt", activity.question), Block("result", "Not answered yet.")]
+        return [
+            Block("prompt", activity.question),
+            Block("choice", option.text, "Your choice"),
+            Block("feedback", option.feedback, "Feedback"),
+        ]
+    return []
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One activity in the record, with the learner's latest answer (if any)."""
+
+    activity: Activity
+    answer: Answer | None
+
+    @property
+    def done(self) -> bool:
+        return is_done(self.activity, self.answer.value if self.answer else None)
+
+    @property
+    def saved_on(self) -> date | None:
+        if not self.answer:
+            return None
+        return datetime.fromisoformat(self.answer.saved_at.replace("Z", "+00:00")).date()
+
+    @property
+    def blocks(self) -> list[Block]:
+        return describe(self.activity, self.answer.value if self.answer else None)
+
+
+@dataclass(frozen=True)
+class SectionRecord:
+    """A section's entries and how many are done."""
+
+    section: Section
+    entries: tuple[Entry, ...]
+
+    @property
+    def done(self) -> int:
+        return sum(e.done for e in self.entries)
+
+    @property
+    def total(self) -> int:
+        return len(self.entries)
+
+    @property
+    def progress(self) -> str:
+        return progress_text(self.done, self.total)
+
+    @property
+    def supports(self) -> list[tuple[str, tuple[str, ...]]]:
+        return [(SUPPORT_NAMES[k], v) for k, v in self.section.supports.items() if v]
+
+
+def progress_text(done: int, total: int) -> str:
+    """The words both views use, e.g. "3 of 5 activities done"."""
+    return f"{done} of {total} activit{'y' if total == 1 else 'ies'} done"
+
+
+@dataclass(frozen=True)
+class LearningRecord:
+    """The whole record: who (optional), when, every section, and confidence before and after."""
+
+    sections: tuple[SectionRecord, ...]
+    name: str = ""
+    role: str = ""
+    made_on: date = field(default_factory=lambda: datetime.now(UTC).date())
+    changes: tuple[scoring.Change, ...] = ()
+
+    @property
+    def done(self) -> int:
+        return sum(s.done for s in self.sections)
+
+    @property
+    def total(self) -> int:
+        return sum(s.total for s in self.sections)
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.done == self.total
+
+    @property
+    def minutes_done(self) -> int:
+        return sum(e.activity.minutes for s in self.sections for e in s.entries if e.done)
+
+
+def latest(answers: list[Answer]) -> dict[str, Answer]:
+    """The newest version of each answer."""
+    newest: dict[str, Answer] = {}
+    for answer in sorted(answers, key=lambda a: a.saved_at):
+        newest[answer.activity] = answer
+    return newest
+
+
+def build_record(
+    course: Course, answers: list[Answer], name: str = "", role: str = ""
+) -> LearningRecord:
+    """Put every answer under its section and activity, in course order."""
+    newest = latest(answers)
+    sections = tuple(
+        SectionRecord(s, tuple(Entry(a, newest.get(a.id)) for a in s.activities))
+        for s in course.sections
+    )
+    activities = course.activities
+    changes: tuple[scoring.Change, ...] = ()
+    scale = activities.get(BEFORE)
+    if isinstance(scale, Confidence) and AFTER in activities:
+        ratings = [
+            newest[i].value.get("ratings", {}) if i in newest else {} for i in (BEFORE, AFTER)
+        ]
+        changes = tuple(scoring.confidence_changes(scale, *ratings))
+    return LearningRecord(sections, name.strip(), role.strip(), changes=changes)
