@@ -152,3 +152,48 @@ def test_confidence_before_and_after_fill_the_chart_and_table(page, site: str) -
         baseline.statements
     )
     assert_stays_home(page, site)
+
+
+def test_the_record_page_gathers_answers_from_other_pages(page, site: str, tmp_path: Path) -> None:
+    page.goto(site + "notebooks/00_start_here.html")
+    hopes = page.locator("section[data-vc-activity='start/hopes'] textarea")
+    hopes.fill("To <b>listen</b> better")
+    page.locator("section[data-vc-activity='start/hopes'] .vc-status").filter(
+        has_text="Saved"
+    ).wait_for()
+    assert "1 of 2 activities done in this section" not in page.locator(".vc-progress").inner_text()
+    assert "1 of" in page.locator(".vc-progress").inner_text()
+
+    page.goto(site + SECTION_PAGE)
+    page.locator("section[data-vc-activity='voices/rota'] input[value='c']").check()
+    assert "1 of 5 activities done in this section" in page.locator(".vc-progress").inner_text()
+
+    page.goto(site + "notebooks/07_my_learning_record.html")
+    page.locator(".vc-record-name").fill("Morag <Reid>")
+    entry = page.locator("[data-vc-entry='start/hopes']")
+    assert entry.locator("[data-vc-slot=text]").inner_text() == "To <b>listen</b> better"
+    assert "saved on" in entry.locator("h3, h4, h5").inner_text()
+    rota = page.locator("[data-vc-entry='voices/rota'] .vc-record-choice:visible")
+    assert rota.count() == 1
+    sections = page.locator(".vc-record-section [data-vc-slot=progress]").all_inner_texts()
+    assert sections[:2] == ["1 of 2 activities done", "1 of 5 activities done"]
+    assert "Name: Morag <Reid>" in page.locator("[data-vc-slot=name]").inner_text()
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my record (HTML)").click()
+    saved = tmp_path / "record.html"
+    download.value.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    assert "<h1>Learning record: Valued Contributors</h1>" in text
+    assert "To &lt;b&gt;listen&lt;/b&gt; better" in text and "<b>listen" not in text
+    assert "Morag &lt;Reid&gt;" in text
+    assert "://" not in text
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete my answers").click()
+    page.locator(".vc-panel-status").filter(has_text="Deleted").wait_for()
+    assert entry.locator("[data-vc-slot=text]").inner_text() == "Not answered yet."
+    page.reload()
+    ours = "() => Object.keys(localStorage).filter(k => k.startsWith('valued-contributors'))"
+    assert page.evaluate(ours) == []
+    assert_stays_home(page, site)

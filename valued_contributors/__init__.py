@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from valued_contributors.views.activity import ActivityView
     from valued_contributors.views.compare import ComparisonView
+    from valued_contributors.views.progress import ProgressView
+    from valued_contributors.views.record import RecordView
 
-__all__ = ["ActivityView", "compare", "show"]
+__all__ = ["ActivityView", "compare", "progress", "record", "show"]
 __version__ = "0.1.0"
 
 
@@ -28,6 +30,20 @@ def compare(before_id: str, after_id: str) -> ComparisonView:
     from valued_contributors.views.compare import compare as compare_scales
 
     return compare_scales(before_id, after_id)
+
+
+def progress(section: str | None = None) -> ProgressView:
+    """Show how many activities are done, in one section or (with no section) overall."""
+    from valued_contributors.views.progress import progress as section_progress
+
+    return section_progress(section)
+
+
+def record() -> RecordView:
+    """Show the learning record, with exports."""
+    from valued_contributors.views.record import record as learning_record
+
+    return learning_record()
 
 
 def __getattr__(name: str) -> Any:

@@ -5,16 +5,32 @@ Learner text is always escaped; only the course's own Markdown becomes markup.
 
 from __future__ import annotations
 
+import json
 from html import escape
 from importlib import resources
 
-from valued_contributors.record.model import Block, Entry, LearningRecord, SectionRecord
+from valued_contributors.content.model import Check, Confidence, Reflection, Scenario
+from valued_contributors.record.model import (
+    COMPLETE,
+    Block,
+    Entry,
+    LearningRecord,
+    SectionRecord,
+    rating_words,
+)
 from valued_contributors.record.text import about_line, changes_rows, entry_heading, headline
+from valued_contributors.views.text import attr
 from valued_contributors.views.text import block as markdown
 
 
 def styles() -> str:
     return (resources.files("valued_contributors") / "record" / "record.css").read_text("utf-8")
+
+
+def _h(level: int, text: str, template: bool) -> str:
+    """A heading; in the book the record sits under the page's own headings, two levels down."""
+    level += 2 if template else 0
+    return f"<h{level}>{text}</h{level}>"
 
 
 def _block(item: Block) -> str:
@@ -29,7 +45,58 @@ def _block(item: Block) -> str:
     return f"<p class='vc-record-answer'>{escape(item.text)}</p>"
 
 
-def _entry(entry: Entry) -> str:
+def _slots(entry: Entry) -> list[str]:
+    """Empty answer slots for the book, which fills them from the reader's browser storage."""
+    activity = entry.activity
+    if isinstance(activity, Reflection):
+        return [
+            _block(Block("prompt", activity.prompt)),
+            "<p class='vc-record-answer' data-vc-slot='text'>Not answered yet.</p>",
+        ]
+    if isinstance(activity, Confidence):
+        rows = "".join(
+            f"<li data-vc-statement='{attr(s.id)}'>{escape(s.text)} — "
+            f"<strong data-vc-slot='rating'>{rating_words(None)}</strong></li>"
+            for s in activity.statements
+        )
+        return [f"<ul>{rows}</ul>"]
+    if isinstance(activity, Check):
+        rows = "".join(
+            f"<li data-vc-question='{attr(q.id)}' "
+            f"data-vc-correct='{attr(' '.join(sorted(q.correct_ids)))}' "
+            f"data-vc-options='{attr(json.dumps({o.id: o.text for o in q.options}))}'>"
+            f"{escape(q.text)} — <strong data-vc-slot='choice'>No answer</strong></li>"
+            for q in activity.questions
+        )
+        return ["<p data-vc-slot='result'>Not answered yet.</p>", f"<ul>{rows}</ul>"]
+    if isinstance(activity, Scenario):
+        feedback = "".join(
+            f"<div class='vc-record-choice' data-vc-option='{attr(c.id)}' hidden>"
+            f"<ul><li>Your choice — <strong>{escape(c.text)}</strong></li></ul>"
+            f"{_block(Block('feedback', c.feedback, 'Feedback'))}</div>"
+            for c in activity.choices
+        )
+        return [
+            _block(Block("prompt", activity.question)),
+            f"<p data-vc-slot='result'>Not answered yet.</p>{feedback}",
+        ]
+    return []
+
+
+def _entry(entry: Entry, template: bool = False) -> str:
+    if template:
+        activity = entry.activity
+        return (
+            f"<section class='vc-record-entry' data-vc-entry='{attr(activity.id)}' "
+            f"data-vc-kind='{activity.kind}' data-vc-minutes='{activity.minutes}'>"
+            + _h(
+                3,
+                f"{escape(entry_heading(entry).removesuffix(')'))}"
+                "<span data-vc-slot='saved'></span>)",
+                template,
+            )
+            + f"{''.join(_slots(entry))}</section>"
+        )
     parts, items = [], []
     for item in entry.blocks:
         if item.label and item.kind != "feedback":
@@ -42,21 +109,22 @@ def _entry(entry: Entry) -> str:
     if items:
         parts.append(f"<ul>{''.join(items)}</ul>")
     return (
-        f"<section class='vc-record-entry'><h3>{escape(entry_heading(entry))}</h3>"
+        f"<section class='vc-record-entry'>{_h(3, escape(entry_heading(entry)), template)}"
         f"{''.join(parts)}</section>"
     )
 
 
-def _section(section: SectionRecord) -> str:
+def _section(section: SectionRecord, template: bool = False) -> str:
     supports = "".join(
         f"<li><strong>{escape(name)}:</strong> {escape('; '.join(items))}</li>"
         for name, items in section.supports
     )
     return (
-        f"<section class='vc-record-section'><h2>{escape(section.section.title)}</h2>"
-        f"<p><strong>{escape(section.progress)}</strong></p>"
+        f"<section class='vc-record-section'>{_h(2, escape(section.section.title), template)}"
+        f"<p><strong data-vc-slot='progress' data-vc-total='{section.total}'>"
+        f"{escape(section.progress)}</strong></p>"
         + (f"<ul class='vc-record-supports'>{supports}</ul>" if supports else "")
-        + "".join(_entry(e) for e in section.entries)
+        + "".join(_entry(e, template) for e in section.entries)
         + "</section>"
     )
 
@@ -80,16 +148,34 @@ def _changes(record: LearningRecord) -> str:
     )
 
 
-def body(record: LearningRecord) -> str:
-    """The record's content, ready to place in a page."""
-    about = "".join(f"<p>{escape(line)}</p>" for line in about_line(record))
-    if record.complete:
-        about = about.replace(
-            "<p>Statement of completion", "<p class='vc-record-complete'>Statement of completion"
-        )
+def _about(record: LearningRecord, template: bool) -> str:
+    lines = about_line(record)
+    html = ""
+    if template:
+        lines.append(COMPLETE)
+        html = "<p data-vc-slot='name' hidden></p><p data-vc-slot='role' hidden></p>"
+    for line in lines:
+        if line.startswith("Statement of completion"):
+            hidden = " hidden" if template else ""
+            html += f"<p class='vc-record-complete'{hidden}>{escape(line)}</p>"
+        elif line.startswith(("Name:", "Role:", "Activities done")):
+            slot = line.split(":")[0].split()[0].lower()
+            html += f"<p data-vc-slot='{slot}'>{escape(line)}</p>"
+        else:
+            html += f"<p>{escape(line)}</p>"
+    return html
+
+
+def body(record: LearningRecord, template: bool = False, changes: str | None = None) -> str:
+    """The record's content, ready to place in a page.
+
+    With ``template`` the answers are left as empty, labelled slots for the book's script.
+    """
+    changes = _changes(record) if changes is None else changes
     return (
-        f"<article class='vc-record'><h1>{escape(headline())}</h1>{about}{_changes(record)}"
-        + "".join(_section(s) for s in record.sections)
+        f"<article class='vc-record'>{_h(1, escape(headline()), template)}"
+        f"{_about(record, template)}{changes}"
+        + "".join(_section(s, template) for s in record.sections)
         + "</article>"
     )
 

@@ -16,6 +16,7 @@
   var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
   var TYPING_PAUSE_MS = 400;
   var memory = {};
+  var memoryProfile = { name: "", role: "" };
 
   /* ---- storage ---------------------------------------------------------------------- */
 
@@ -111,6 +112,7 @@
 
   function forgetAll() {
     memory = {};
+    memoryProfile = { name: "", role: "" };
     var s = storage();
     if (!s) return;
     try {
@@ -154,6 +156,7 @@
     setStatus(box, write(entry), entry);
     reveal(box, true);
     fillComparisons();
+    fillProgress();
   }
 
   function reveal(box, shown) {
@@ -290,6 +293,8 @@
 
   function fillAll() {
     fillComparisons();
+    fillProgress();
+    fillRecord();
     activities().forEach(function (box) {
       var kind = kinds[box.getAttribute("data-vc-kind")];
       var entry = read(box.getAttribute("data-vc-activity"));
@@ -346,6 +351,162 @@
           line.appendChild(bar);
         });
         chart.appendChild(line);
+      });
+    });
+  }
+
+  /* ---- progress and the learning record --------------------------------------------- */
+
+  /* The same rule as record.model.is_done: answered, and a reflection has some text. */
+  function isDone(entry) {
+    if (!entry) return false;
+    return entry.kind !== "reflection" || entry.value.text.trim() !== "";
+  }
+
+  function progressText(done, total) {
+    return done + " of " + total + " activit" + (total === 1 ? "y" : "ies") + " done";
+  }
+
+  function fillProgress() {
+    all(document, ".vc-progress").forEach(function (p) {
+      var ids = p.getAttribute("data-vc-activities").split(" ");
+      var done = ids.filter(function (id) { return isDone(read(id)); }).length;
+      p.querySelector("span").textContent =
+        progressText(done, ids.length) + " " + p.getAttribute("data-vc-scope") + ".";
+    });
+  }
+
+  function longDate(iso) {
+    return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function duration(minutes) {
+    var hours = Math.floor(minutes / 60), rest = minutes % 60, parts = [];
+    if (hours) parts.push(hours + " hour" + (hours === 1 ? "" : "s"));
+    if (rest || !parts.length) parts.push(rest + " minute" + (rest === 1 ? "" : "s"));
+    return parts.join(" ");
+  }
+
+  var recordSlots = {
+    reflection: function (box, entry) {
+      box.querySelector("[data-vc-slot=text]").textContent =
+        isDone(entry) ? entry.value.text : "Not answered yet.";
+    },
+    confidence: function (box, entry, t) {
+      var ratings = entry ? entry.value.ratings : {};
+      all(box, "li[data-vc-statement]").forEach(function (li) {
+        var n = ratings[li.getAttribute("data-vc-statement")];
+        li.querySelector("[data-vc-slot=rating]").textContent = n ? n + " – " + t.labels[n] : "Not rated";
+      });
+    },
+    check: function (box, entry, t) {
+      var selected = entry ? entry.value.selected : {};
+      var score = 0, questions = all(box, "li[data-vc-question]");
+      questions.forEach(function (li) {
+        var chosen = selected[li.getAttribute("data-vc-question")] || [];
+        var options = JSON.parse(li.getAttribute("data-vc-options"));
+        var correct = li.getAttribute("data-vc-correct").split(" ");
+        var right = chosen.length > 0 && chosen.length === correct.length &&
+          chosen.every(function (c) { return correct.indexOf(c) >= 0; });
+        if (right) score += 1;
+        var names = Object.keys(options).filter(function (id) { return chosen.indexOf(id) >= 0; })
+          .map(function (id) { return options[id]; });
+        li.querySelector("[data-vc-slot=choice]").textContent = (names.join("; ") || "No answer") +
+          " — " + (chosen.length === 0 ? t.noAnswer : right ? t.right : t.notYet);
+      });
+      box.querySelector("[data-vc-slot=result]").textContent = entry
+        ? t.summary.replace("{score}", String(score)).replace("{out_of}", String(questions.length))
+        : "Not answered yet.";
+    },
+    scenario: function (box, entry) {
+      var choice = entry ? entry.value.choice : null;
+      all(box, ".vc-record-choice").forEach(function (c) {
+        c.hidden = c.getAttribute("data-vc-option") !== choice;
+      });
+      box.querySelector("[data-vc-slot=result]").hidden = !!choice;
+    }
+  };
+
+  function profile() {
+    var s = storage(), stored = null;
+    try { stored = s && JSON.parse(s.getItem(PREFIX + "profile")); } catch (e) { stored = null; }
+    return isRecord(stored) ? stored : memoryProfile;
+  }
+
+  function fillRecord() {
+    all(document, ".vc-record-page").forEach(function (page) {
+      var t = JSON.parse(page.getAttribute("data-vc-texts"));
+      var me = profile(), done = 0, total = 0, minutes = 0;
+      [["name", "Name"], ["role", "Role"]].forEach(function (pair) {
+        var slot = page.querySelector("[data-vc-slot=" + pair[0] + "]");
+        var value = String(me[pair[0]] || "").trim();
+        slot.textContent = pair[1] + ": " + value;
+        slot.hidden = !value;
+      });
+      all(page, ".vc-record-section").forEach(function (section) {
+        var sectionDone = 0, boxes = all(section, "[data-vc-entry]");
+        boxes.forEach(function (box) {
+          var entry = read(box.getAttribute("data-vc-entry"));
+          if (entry && entry.kind !== box.getAttribute("data-vc-kind")) entry = null;
+          recordSlots[box.getAttribute("data-vc-kind")](box, entry, t);
+          box.querySelector("[data-vc-slot=saved]").textContent =
+            entry ? ", saved on " + longDate(entry.saved_at) : "";
+          if (isDone(entry)) {
+            sectionDone += 1;
+            minutes += parseInt(box.getAttribute("data-vc-minutes"), 10);
+          }
+        });
+        section.querySelector("[data-vc-slot=progress]").textContent =
+          progressText(sectionDone, boxes.length);
+        done += sectionDone;
+        total += boxes.length;
+      });
+      page.querySelector("[data-vc-slot=activities]").textContent = "Activities done: " + done +
+        " of " + total + " (about " + duration(minutes) + " of activities).";
+      page.querySelector(".vc-record-complete").hidden = !(total > 0 && done === total);
+    });
+  }
+
+  function recordDocument(page) {
+    var copy = page.querySelector(".vc-record").cloneNode(true);
+    all(copy, "[hidden], .vc-compare-chart").forEach(function (el) { el.remove(); });
+    /* On the page the record sits two heading levels down; a file of its own starts at h1. */
+    all(copy, "h3, h4, h5").forEach(function (h) {
+      var top = document.createElement("h" + (parseInt(h.tagName.slice(1), 10) - 2));
+      top.innerHTML = h.innerHTML;
+      h.replaceWith(top);
+    });
+    return "<!DOCTYPE html><html lang='en-GB'><head><meta charset='utf-8'>" +
+      "<meta name='viewport' content='width=device-width, initial-scale=1'>" +
+      "<title>Learning record: Valued Contributors</title><style>" +
+      page.getAttribute("data-vc-css") + "</style></head><body>" + copy.outerHTML +
+      "</body></html>\n";
+  }
+
+  function bindRecord() {
+    all(document, ".vc-record-page").forEach(function (page) {
+      var me = profile();
+      var status = page.querySelector(".vc-record-status");
+      ["name", "role"].forEach(function (field) {
+        var input = page.querySelector(".vc-record-" + field);
+        input.value = me[field] || "";
+        input.addEventListener("input", function () {
+          var now = profile();
+          now[field] = input.value;
+          memoryProfile = now;
+          try { storage().setItem(PREFIX + "profile", JSON.stringify(now)); } catch (e) { /* kept in memory */ }
+          fillRecord();
+        });
+      });
+      page.querySelector(".vc-record-print").addEventListener("click", function () { window.print(); });
+      page.querySelector(".vc-record-download").addEventListener("click", function () {
+        var link = document.createElement("a");
+        link.href = URL.createObjectURL(new Blob([recordDocument(page)], { type: "text/html" }));
+        link.download = "my-learning-record.html";
+        document.body.appendChild(link);
+        link.click();
+        setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+        status.textContent = "Your record was saved to a file in your downloads.";
       });
     });
   }
@@ -467,12 +628,14 @@
       var kind = kinds[box.getAttribute("data-vc-kind")];
       if (kind) kind.bind(box);
     });
+    bindRecord();
     fillAll();
     var hosts = all(document, ".vc-answers-panel");
-    if (!hosts.length && boxes.length) {
+    var anchors = boxes.concat(all(document, ".vc-record-page"));
+    if (!hosts.length && anchors.length) {
       var host = document.createElement("div");
       host.className = "vc-answers-panel";
-      var last = boxes[boxes.length - 1];
+      var last = anchors[anchors.length - 1];
       var article = last.closest("article") || last.parentNode;
       article.appendChild(host);
       hosts = [host];

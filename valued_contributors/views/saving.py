@@ -19,6 +19,12 @@ from valued_contributors.journal import Journal, JournalError, journal_path
 TEXT_DELAY_SECONDS = 0.8
 _open_journals: dict[Path, Journal] = {}
 _pending: weakref.WeakSet[Saver] = weakref.WeakSet()
+_listeners: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def when_saved(listener: Any) -> None:
+    """Call ``listener.refresh()`` after every successful save (progress and the record use it)."""
+    _listeners.add(listener)
 
 
 def current_journal() -> Journal:
@@ -104,6 +110,8 @@ class Saver:
             return False
         self._pending = None
         self._show(f"Saved at {local_time(answer.saved_at)}")
+        for listener in list(_listeners):
+            listener.refresh()
         return True
 
     def _show(self, message: str, problem: bool = False) -> None:

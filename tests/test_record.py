@@ -1,0 +1,208 @@
+"""The learning record: every format from a journal with every kind of answer."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import docx
+import pytest
+from test_views import BY_NAME, find
+
+from valued_contributors.cli import main
+from valued_contributors.content.loader import course
+from valued_contributors.journal import Journal
+from valued_contributors.record import build_record, html, markdown, word
+from valued_contributors.record.export import export
+from valued_contributors.views.progress import progress
+from valued_contributors.views.record import record
+
+LONG = "Tha an obair seo cudromach. " * 4000
+SCRIPT = "<script>alert('x')</script><img src=x onerror=alert(1)> & \"quotes\""
+REFLECTIONS = {
+    "start/hopes": "Gàidhlig agus عربى agus 中文 agus 🙂",
+    "voices/knowledge": SCRIPT,
+    "voices/ripple": LONG,
+    "voices/everyday": "line one\nline two\n\n  indented",
+}
+
+
+@pytest.fixture
+def journal(data_dir: Path) -> Journal:
+    """A journal with every kind of answer, some sections left empty."""
+    with Journal() as j:
+        for activity, text in REFLECTIONS.items():
+            j.save(activity, {"text": text})
+        j.save("start/baseline", {"ratings": {"coaching": 2, "world-cafe": 1}})
+        j.save("practice/after", {"ratings": {"coaching": 4}})
+        j.save("voices/check", {"selected": {"q1": ["b"], "q3": ["a", "b", "c"]}})
+        j.save("voices/rota", {"choice": "c"})
+    journal = Journal()
+    yield journal
+    journal.close()
+
+
+class Elements(HTMLParser):
+    """Every element and attribute in a document."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append(tag)
+        self.attributes += attrs
+
+
+def test_the_record_groups_answers_by_section_with_progress(journal: Journal) -> None:
+    result = build_record(course(), journal.answers(), "Morag", "Care worker")
+    by_id = {s.section.id: s for s in result.sections}
+    assert by_id["start"].progress == "2 of 2 activities done"
+    assert by_id["voices"].progress == "5 of 5 activities done"
+    assert by_id["skills"].done == 0
+    assert result.done == 8 and not result.complete
+    assert result.minutes_done == sum(
+        course().get(i).minutes
+        for i in [*REFLECTIONS, "start/baseline", "voices/check", "voices/rota", "practice/after"]
+    )
+    coaching = [c for c in result.changes if "coaching" in c.statement]
+    assert coaching[0].difference == 2
+
+
+def test_markdown_holds_every_answer_escaped(journal: Journal) -> None:
+    text = export(journal, "md", "Morag").decode("utf-8")
+    assert "Name: Morag" in text
+    assert "Gàidhlig agus عربى agus 中文 agus 🙂" in text
+    assert r"\<script\>" in text and "<script>" not in text
+    assert text.count("Tha an obair seo cudromach.") == 4000
+    assert "## Skills and capabilities for collaborative practice (0 of 5 activities done)" in text
+    assert "SSSC Codes of Practice" in text
+
+
+def test_html_is_self_contained_and_no_learner_text_becomes_markup(journal: Journal) -> None:
+    page = export(journal, "html", "<b>Morag</b>", "Carer & friend").decode("utf-8")
+    parser = Elements()
+    parser.feed(page)
+    assert "script" not in parser.tags and "img" not in parser.tags and "b" not in parser.tags
+    assert not any(name.startswith("on") for name, _ in parser.attributes)
+    assert not re.search(r"(src|href)=['\"]?(https?:)?//", page)
+    assert "&lt;script&gt;" in page and "&lt;b&gt;Morag&lt;/b&gt;" in page
+    assert "@media print" in page and "break-before: page" in page
+    for text in REFLECTIONS.values():
+        assert escape(text.split("\n")[0])[:40] in page
+
+
+def test_docx_reopens_with_every_reflection(journal: Journal) -> None:
+    document = docx.Document(io.BytesIO(export(journal, "docx", "Morag")))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for reflection in REFLECTIONS.values():
+        assert reflection.strip().split("\n")[0] in text
+    assert "Morag" in text
+    assert any("Before" in c.text for t in document.tables for c in t.rows[0].cells)
+
+
+def test_control_characters_cannot_break_the_word_file(data_dir: Path) -> None:
+    with Journal() as j:
+        j.save("voices/ripple", {"text": "bell \x07 and NUL \x00 here"})
+        content = export(j, "docx")
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
+    assert "bell \ufffd and NUL \ufffd here" in text
+
+
+def test_json_is_the_exchange_format(journal: Journal) -> None:
+    document = json.loads(export(journal, "json"))
+    assert document["format"] == "valued-contributors/answers"
+    assert len(document["answers"]) == 8
+
+
+def test_an_empty_journal_gives_an_empty_record(data_dir: Path) -> None:
+    with Journal() as j:
+        for form in ("md", "html", "docx"):
+            assert export(j, form)
+        assert "Activities done: 0 of" in export(j, "md").decode("utf-8")
+
+
+def test_every_done_activity_completes_the_record(data_dir: Path) -> None:
+    with Journal() as j:
+        for activity in course().activities.values():
+            value = {
+                "reflection": {"text": "done"},
+                "confidence": {"ratings": {}},
+                "check": {"selected": {}},
+                "scenario": {"choice": "a"},
+            }[activity.kind]
+            j.save(activity.id, value)
+        text = export(j, "md").decode("utf-8")
+    assert "Statement of completion" in text
+
+
+def test_the_command_line_exports_every_format(journal: Journal, tmp_path: Path) -> None:
+    for form in ("md", "html", "docx", "json"):
+        out = tmp_path / f"record.{form}"
+        assert main(["export", "--format", form, "-o", str(out), "--name", "Morag"]) == 0
+        assert out.stat().st_size > 1000
+
+
+def test_progress_command_summarises(journal: Journal, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["progress"]) == 0
+    out = capsys.readouterr().out
+    assert "Why every voice counts: 5 of 5 activities done" in out
+    assert f"Whole course: 8 of {len(course().activities)} activities done." in out
+
+
+def test_forget_leaves_nothing_behind(journal: Journal, data_dir: Path) -> None:
+    journal.close()
+    assert main(["forget", "--yes"]) == 0
+    raw = b"".join(p.read_bytes() for p in data_dir.iterdir() if p.is_file())
+    for text in ("Gàidhlig", "cudromach", "onerror"):
+        assert text.encode("utf-8") not in raw
+    with Journal() as j:
+        assert j.answers() == []
+
+
+def test_progress_in_the_notebook_follows_each_save(data_dir: Path) -> None:
+    from valued_contributors.views.widgets import build
+
+    view = progress("voices")
+    view._repr_mimebundle_()
+    assert "0 of 5 activities done in this section" in view.label.value
+    with Journal() as j:
+        j.save("voices/ripple", {"text": "x"})
+    view.refresh()
+    assert "1 of 5" in view.label.value
+    assert BY_NAME  # the sample activities load
+    box = build(course().get("voices/knowledge"))
+    import ipywidgets as widgets
+
+    find(box, widgets.Textarea)[0].value = "typed now"
+    assert "2 of 5" in view.label.value
+
+
+def test_the_record_notebook_saves_the_chosen_format(journal: Journal, tmp_path: Path) -> None:
+    view = record()
+    bundle = view._repr_mimebundle_()
+    assert "data-vc-entry='voices/ripple'" in bundle["text/html"]
+    assert "&lt;script&gt;" in view.preview.value
+    view.format.value = "docx"
+    path = view.save(folder=tmp_path)
+    assert path == tmp_path / "my-learning-record.docx" and path.exists()
+    assert "Saved your learning record as a Word document" in view.status.value
+
+
+def test_the_book_template_has_no_answers_in_it(journal: Journal) -> None:
+    template = record()._html()
+    for text in REFLECTIONS.values():
+        assert text.split("\n")[0][:20] not in template
+
+
+def test_html_and_markdown_renderers_agree_on_progress(journal: Journal) -> None:
+    result = build_record(course(), journal.answers())
+    page, text = html.render(result), markdown.render(result)
+    for section in result.sections:
+        assert section.progress in page and section.progress in text
+    assert word.render(result)
