@@ -197,3 +197,29 @@ def test_the_record_page_gathers_answers_from_other_pages(page, site: str, tmp_p
     ours = "() => Object.keys(localStorage).filter(k => k.startsWith('valued-contributors'))"
     assert page.evaluate(ours) == []
     assert_stays_home(page, site)
+
+
+def test_a_contribution_holds_only_the_ticked_answers(page, site: str, tmp_path: Path) -> None:
+    from valued_contributors.validation import first_problem
+
+    page.goto(site + SECTION_PAGE)
+    page.locator("section[data-vc-activity='voices/knowledge'] textarea").fill("share me")
+    page.locator("section[data-vc-activity='voices/ripple'] textarea").fill("keep me private")
+    page.locator("section[data-vc-activity='voices/ripple'] .vc-status").filter(
+        has_text="Saved"
+    ).wait_for()
+    page.goto(site + "notebooks/07_my_learning_record.html")
+    page.locator(".vc-record-name").fill("Morag Reid")
+    page.locator(".vc-share-box[value='voices/knowledge']").check()
+    page.locator(".vc-share-box[value='skills/check']").check()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my contribution").click()
+    saved = tmp_path / "contribution.json"
+    download.value.save_as(saved)
+    document = json.loads(saved.read_text(encoding="utf-8"))
+    assert first_problem("contribution", document) is None
+    assert [a["activity"] for a in document["answers"]] == ["voices/knowledge"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", document["answers"][0]["saved_on"])
+    text = saved.read_text(encoding="utf-8")
+    assert "keep me private" not in text and "Morag" not in text
+    assert_stays_home(page, site)

@@ -83,6 +83,13 @@ def _slots(entry: Entry) -> list[str]:
     return []
 
 
+def _share(activity_id: str) -> str:
+    return (
+        f"<p class='vc-share'><label><input type='checkbox' class='vc-share-box' "
+        f"value='{attr(activity_id)}'> Share this answer with my team</label></p>"
+    )
+
+
 def _entry(entry: Entry, template: bool = False) -> str:
     if template:
         activity = entry.activity
@@ -95,7 +102,7 @@ def _entry(entry: Entry, template: bool = False) -> str:
                 "<span data-vc-slot='saved'></span>)",
                 template,
             )
-            + f"{''.join(_slots(entry))}</section>"
+            + f"{''.join(_slots(entry))}{_share(activity.id)}</section>"
         )
     parts, items = [], []
     for item in entry.blocks:

@@ -469,7 +469,7 @@
 
   function recordDocument(page) {
     var copy = page.querySelector(".vc-record").cloneNode(true);
-    all(copy, "[hidden], .vc-compare-chart").forEach(function (el) { el.remove(); });
+    all(copy, "[hidden], .vc-compare-chart, .vc-share").forEach(function (el) { el.remove(); });
     /* On the page the record sits two heading levels down; a file of its own starts at h1. */
     all(copy, "h3, h4, h5").forEach(function (h) {
       var top = document.createElement("h" + (parseInt(h.tagName.slice(1), 10) - 2));
@@ -481,6 +481,19 @@
       "<title>Learning record: Valued Contributors</title><style>" +
       page.getAttribute("data-vc-css") + "</style></head><body>" + copy.outerHTML +
       "</body></html>\n";
+  }
+
+  /* A contribution holds only the ticked answers, without times or names (see the schema). */
+  function contribution(page) {
+    var shared = all(page, ".vc-share-box:checked").map(function (box) { return read(box.value); })
+      .filter(function (entry) { return entry !== null; });
+    return {
+      format: "valued-contributors/contribution",
+      version: 1,
+      answers: shared.map(function (e) {
+        return { activity: e.activity, kind: e.kind, value: e.value, saved_on: e.saved_at.slice(0, 10) };
+      })
+    };
   }
 
   function bindRecord() {
@@ -499,6 +512,23 @@
         });
       });
       page.querySelector(".vc-record-print").addEventListener("click", function () { window.print(); });
+      page.querySelector(".vc-share-download").addEventListener("click", function () {
+        var shared = page.querySelector(".vc-share-status");
+        var doc = contribution(page);
+        if (!doc.answers.length) {
+          shared.textContent = "Tick at least one answered activity to share, then try again.";
+          return;
+        }
+        var link = document.createElement("a");
+        link.href = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2) + "\n"],
+          { type: "application/json" }));
+        link.download = "my-contribution.json";
+        document.body.appendChild(link);
+        link.click();
+        setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+        shared.textContent = "Your contribution (" + doc.answers.length + " answer" +
+          (doc.answers.length === 1 ? "" : "s") + ") was saved to a file in your downloads.";
+      });
       page.querySelector(".vc-record-download").addEventListener("click", function () {
         var link = document.createElement("a");
         link.href = URL.createObjectURL(new Blob([recordDocument(page)], { type: "text/html" }));

@@ -28,6 +28,14 @@ CONTROLS = (
     "<button type='button' class='vc-button vc-record-download'>Download my record (HTML)"
     "</button><p class='vc-record-status' role='status' aria-live='polite'></p></div>"
 )
+SHARING = (
+    "<div class='vc-share-controls'><p><strong>Share with your team (optional).</strong> "
+    "Tick the answers you want to share, then download a contribution for the person planning "
+    "your team's workforce. It holds only the ticked answers and the day each was saved: no "
+    "name, no role, no times.</p>"
+    "<button type='button' class='vc-button vc-share-download'>Download my contribution</button>"
+    "<p class='vc-share-status' role='status' aria-live='polite'></p></div>"
+)
 
 
 class RecordView:
@@ -86,7 +94,7 @@ class RecordView:
         texts = {**scoring.verdicts(), "labels": CONFIDENCE_LABELS}
         return (
             f"<div class='vc-record-page' data-vc-texts='{attr(json.dumps(texts))}' "
-            f"data-vc-css='{attr(record_html.styles())}'>{CONTROLS}"
+            f"data-vc-css='{attr(record_html.styles())}'>{CONTROLS}{SHARING}"
             f"{record_html.body(empty, template=True, changes=changes)}</div>"
         )
 
