@@ -206,3 +206,18 @@ def test_html_and_markdown_renderers_agree_on_progress(journal: Journal) -> None
     for section in result.sections:
         assert section.progress in page and section.progress in text
     assert word.render(result)
+
+
+def test_the_record_notebook_saves_only_the_shared_answers(
+    journal: Journal, tmp_path: Path
+) -> None:
+    view = record()
+    view._repr_mimebundle_()
+    view.share.value = ("voices/knowledge",)
+    path = view.save_contribution(folder=tmp_path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert [a["activity"] for a in document["answers"]] == ["voices/knowledge"]
+    assert "cudromach" not in path.read_text(encoding="utf-8")
+    view.share.value = ()
+    assert view.save_contribution(folder=tmp_path) is None
+    assert "Choose at least one" in view.share_status.value

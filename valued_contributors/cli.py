@@ -101,8 +101,8 @@ def _readability(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="valued-contributors",
-        description="Your answers to the Valued Contributors course: where they are kept, "
-        "export, import and delete.",
+        description="Your answers to the Valued Contributors course (where they are kept, "
+        "progress, export, import and delete) and tools for facilitators.",
     )
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("where", help="show where your answers are kept").set_defaults(run=_where)
@@ -131,6 +131,9 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the course's activity files")
     check.add_argument("folder", nargs="?", help="folder of activity files (default: the course's)")
     check.set_defaults(run=_check)
+    from valued_contributors.facilitation.cli import add_commands
+
+    add_commands(commands)
     readable = commands.add_parser("readability", help="report how easy each page is to read")
     readable.add_argument("root", nargs="?", default=".", help="the course folder (default: .)")
     readable.set_defaults(run=_readability)

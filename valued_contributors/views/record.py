@@ -52,6 +52,13 @@ class RecordView:
             layout=widgets.Layout(width="32em"),
         )
         self.status = widgets.HTML()
+        self.share = widgets.SelectMultiple(
+            options=[(f"{a.title} ({a.id})", a.id) for a in course().activities.values()],
+            description="Share",
+            rows=8,
+            layout=widgets.Layout(width="40em"),
+        )
+        self.share_status = widgets.HTML()
 
     def refresh(self) -> None:
         try:
@@ -74,14 +81,49 @@ class RecordView:
         self.status.value = f"<p role='status'>Saved {FORMATS[self.format.value][0]} to {path}.</p>"
         return path
 
+    def save_contribution(self, _: Any = None, folder: Path | None = None) -> Path | None:
+        """Write only the chosen answers, without name or times, for a team's facilitator."""
+        from valued_contributors.facilitation.contribution import make_contribution
+
+        path = (folder or Path.cwd()) / "my-contribution.json"
+        try:
+            document = make_contribution(current_journal().answers(), self.share.value)
+            if not document["answers"]:
+                raise ValueError("Choose at least one answered activity to share, then try again.")
+            path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        except (JournalError, OSError, ValueError) as error:
+            self.share_status.value = f"<p role='alert'>Not saved: {error}</p>"
+            return None
+        count = len(document["answers"])
+        self.share_status.value = (
+            f"<p role='status'>Saved your contribution ({count} answer"
+            f"{'s' if count != 1 else ''}, no name) to {path}.</p>"
+        )
+        return path
+
     def _widget(self) -> widgets.VBox:
         button = widgets.Button(description="Save my learning record", button_style="primary")
         button.on_click(self.save)
+        contribute = widgets.Button(description="Save my contribution")
+        contribute.on_click(self.save_contribution)
+        sharing = widgets.VBox(
+            [
+                widgets.HTML(
+                    "<p><strong>Share with your team (optional).</strong> Choose answers to "
+                    "share (hold Ctrl or Cmd to choose several), then save a contribution for "
+                    "the person planning your team's workforce. It has no name and no times.</p>"
+                ),
+                self.share,
+                contribute,
+                self.share_status,
+            ]
+        )
         for field in (self.name, self.role):
             field.observe(lambda _: self.refresh(), names="value")
         self.refresh()
         when_saved(self)
-        return widgets.VBox([self.name, self.role, self.format, button, self.status, self.preview])
+        controls = [self.name, self.role, self.format, button, self.status]
+        return widgets.VBox([*controls, sharing, self.preview])
 
     def _html(self) -> str:
         empty = build_record(course(), [])

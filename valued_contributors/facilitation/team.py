@@ -1,0 +1,230 @@
+"""A team profile from shared contributions, with every group of fewer than five hidden.
+
+A facilitator points this at a folder of contribution files (``*.json``), one a person. It
+reads each one, skips (and names) any that are broken, and adds up the rest: confidence
+before and after for each statement, what people wrote in shared reflections, and how many
+answered each activity. Any number below ``MINIMUM`` is withheld here, before any report sees
+it, so no report can show it by mistake.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from valued_contributors.content.loader import course
+from valued_contributors.content.model import Confidence, Reflection
+from valued_contributors.exchange import FORMAT as ANSWERS_FORMAT
+from valued_contributors.exchange import kind_of
+from valued_contributors.facilitation.contribution import FORMAT, VERSION
+from valued_contributors.facilitation.errors import FacilitationError
+from valued_contributors.validation import first_problem
+
+MINIMUM = 5
+HIDDEN = f"fewer than {MINIMUM} — hidden so no one can be singled out"
+BEFORE, AFTER = "start/baseline", "practice/after"
+MAX_BYTES = 5 * 1024 * 1024
+MAX_SHOWN = 4000
+
+
+class Unusable(Exception):
+    """A contribution file that cannot be used; the message is the reason, in a few words."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file left out of the profile, and why."""
+
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Rating:
+    """One statement: the mean rating before and after, and how many people gave each.
+
+    A count or mean is None when fewer than ``MINIMUM`` people gave that rating.
+    """
+
+    statement: str
+    text: str
+    before_people: int | None
+    before_mean: float | None
+    after_people: int | None
+    after_mean: float | None
+
+
+@dataclass(frozen=True)
+class Reflections:
+    """What people wrote for one reflection, in alphabetical order; empty if hidden."""
+
+    activity: str
+    title: str
+    count: int | None
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Answered:
+    """How many people shared an answer to one activity (None if fewer than ``MINIMUM``)."""
+
+    activity: str
+    title: str
+    count: int | None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The whole team profile, with small groups already hidden."""
+
+    folder: str
+    people: int | None
+    skipped: tuple[Skipped, ...]
+    ratings: tuple[Rating, ...]
+    reflections: tuple[Reflections, ...]
+    answered: tuple[Answered, ...]
+    other_answers: int | None
+
+
+def shown(count: int) -> int | None:
+    """A count if it is big enough to show, otherwise None."""
+    return count if count >= MINIMUM else None
+
+
+def _has_content(value: dict[str, Any]) -> bool:
+    if "text" in value:
+        return bool(value["text"].strip())
+    return bool(next(iter(value.values()), None))
+
+
+def read_contribution(path: Path) -> list[dict[str, Any]]:
+    """A contribution file's answers; raise Unusable with a short reason if it is not one."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise Unusable(f"is larger than {MAX_BYTES // 2**20} MB, too big to be a contribution")
+        data = path.read_bytes()
+    except OSError as error:
+        raise Unusable(f"could not be read ({error.strerror or error})") from None
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise Unusable("is not text in UTF-8, so it is not a contribution file") from None
+    except json.JSONDecodeError as error:
+        raise Unusable(f"is not valid JSON (line {error.lineno}, column {error.colno})") from None
+    except RecursionError:
+        raise Unusable("is nested too deeply to be a contribution file") from None
+    if isinstance(document, dict) and document.get("format") == ANSWERS_FORMAT:
+        raise Unusable(
+            "is a full answers export, not a contribution; ask for a contribution file instead"
+        )
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise Unusable("is not a Valued Contributors contribution file")
+    if document.get("version") != VERSION:
+        raise Unusable(
+            f"is version {document.get('version')!r}, but this tool reads version {VERSION}"
+        )
+    problem = first_problem("contribution", document)
+    if problem is not None:
+        where = "/".join(problem.path) or "the top level"
+        raise Unusable(f"is damaged at {where} ({problem.message})")
+    seen: set[str] = set()
+    for answer in document["answers"]:
+        if kind_of(answer["value"]) != answer["kind"]:
+            raise Unusable(f"has an answer to {answer['activity']} that does not match its kind")
+        if answer["activity"] in seen:
+            raise Unusable(f"answers {answer['activity']} twice")
+        seen.add(answer["activity"])
+    return document["answers"]
+
+
+def _mean(values: list[int]) -> float | None:
+    return sum(values) / len(values) if len(values) >= MINIMUM else None
+
+
+def team_profile(folder: Path | str) -> Profile:
+    """Read every ``*.json`` file in a folder (not its subfolders) and build the team profile."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FacilitationError(
+            f"There is no folder at {folder}; give the folder that holds the contribution files."
+        )
+    try:
+        files = sorted(
+            p
+            for p in folder.iterdir()
+            if p.suffix.lower() == ".json" and not p.name.startswith(".")
+        )
+    except OSError as error:
+        raise FacilitationError(
+            f"The folder {folder} could not be read ({error.strerror or error}); check it is yours."
+        ) from None
+    activities = course().activities
+    ratings: dict[str, dict[str, list[int]]] = {BEFORE: {}, AFTER: {}}
+    texts: dict[str, list[str]] = {}
+    answered: Counter[str] = Counter()
+    other = 0
+    skipped, used = [], 0
+    for path in files:
+        try:
+            answers = read_contribution(path)
+        except Unusable as reason:
+            skipped.append(Skipped(path.name, str(reason)))
+            continue
+        used += 1
+        for answer in answers:
+            activity, value = answer["activity"], answer["value"]
+            if activity not in activities:
+                other += 1
+                continue
+            if not _has_content(value):
+                continue
+            answered[activity] += 1
+            if activity in ratings and "ratings" in value:
+                for statement, rating in value["ratings"].items():
+                    ratings[activity].setdefault(statement, []).append(rating)
+            if "text" in value and isinstance(activities[activity], Reflection):
+                texts.setdefault(activity, []).append(value["text"].strip())
+    return Profile(
+        folder=str(folder),
+        people=shown(used),
+        skipped=tuple(skipped),
+        ratings=_ratings(ratings),
+        reflections=tuple(
+            _reflections(a.id, a.title, texts.get(a.id, []))
+            for a in activities.values()
+            if isinstance(a, Reflection)
+        ),
+        answered=tuple(Answered(a.id, a.title, shown(answered[a.id])) for a in activities.values()),
+        other_answers=shown(other),
+    )
+
+
+def _ratings(ratings: dict[str, dict[str, list[int]]]) -> tuple[Rating, ...]:
+    scale = course().activities.get(BEFORE)
+    statements = scale.statements if isinstance(scale, Confidence) else ()
+    rows = []
+    for statement in statements:
+        before = ratings[BEFORE].get(statement.id, [])
+        after = ratings[AFTER].get(statement.id, [])
+        rows.append(
+            Rating(
+                statement.id,
+                statement.text,
+                shown(len(before)),
+                _mean(before),
+                shown(len(after)),
+                _mean(after),
+            )
+        )
+    return tuple(rows)
+
+
+def _reflections(activity: str, title: str, found: list[str]) -> Reflections:
+    if len(found) < MINIMUM:
+        return Reflections(activity, title, None, ())
+    ordered = sorted(found, key=str.casefold)
+    clipped = tuple(t if len(t) <= MAX_SHOWN else t[:MAX_SHOWN].rstrip() + " …" for t in ordered)
+    return Reflections(activity, title, len(found), clipped)
