@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: book test lab lint clean
+.PHONY: book test lab bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: $(STAMP)  ## Run every test (browser tests need Debian's chromium)
 
 lab: $(STAMP)  ## Open the notebooks in JupyterLab
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+bench: $(STAMP)  ## Measure speed and memory beside peers; prints a table (see benchmarks/README.md)
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf _build .jupyter_cache

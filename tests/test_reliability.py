@@ -18,6 +18,7 @@ from test_views import BY_NAME, find
 
 from valued_contributors import exchange
 from valued_contributors.cli import main
+from valued_contributors.content.model import MAX_TEXT
 from valued_contributors.journal import Journal, JournalError
 from valued_contributors.views import saving
 from valued_contributors.views.widgets import build
@@ -133,7 +134,7 @@ def test_any_text_is_stored_and_exported_exactly(tmp_path: Path, text: str) -> N
 
 
 def test_a_megabyte_of_text_round_trips(tmp_path: Path) -> None:
-    text = ("Ceud mìle fàilte 🙂 " * 60000)[: exchange.MAX_TEXT]
+    text = ("Ceud mìle fàilte 🙂 " * 60000)[:MAX_TEXT]
     assert len(text.encode("utf-8")) > 1024 * 1024
     with Journal(tmp_path / "a.sqlite3") as journal:
         journal.save("voices/ripple", {"text": text})
@@ -147,10 +148,10 @@ def test_a_megabyte_of_text_round_trips(tmp_path: Path) -> None:
 def test_text_over_the_limit_is_refused_with_the_limit_and_kept(data_dir: Path) -> None:
     box = build(BY_NAME["thoughts"])
     area = find(box, widgets.Textarea)[0]
-    area.value = "x" * (exchange.MAX_TEXT + 5)
+    area.value = "x" * (MAX_TEXT + 5)
     statuses = " ".join(w.value for w in find(box, widgets.HTML))
     assert "up to 1,000,000 characters" in statuses and "5 over" in statuses
-    assert len(area.value) == exchange.MAX_TEXT + 5
+    assert len(area.value) == MAX_TEXT + 5
 
 
 def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ from valued_contributors.validation import first_problem
 FORMAT = "valued-contributors/answers"
 VERSION = 1
 MAX_BYTES = 50 * 1024 * 1024
-MAX_TEXT = 1_000_000
 VALUE_KEYS = {
     "text": "reflection",
     "ratings": "confidence",

@@ -122,6 +122,8 @@ class Course:
             ) from None
 
 
+MAX_TEXT = 1_000_000  # characters in one reflection; the exchange schema says the same
+
 CONFIDENCE_LABELS: dict[int, str] = {
     1: "Not at all confident",
     2: "A little confident",

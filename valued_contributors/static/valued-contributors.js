@@ -675,9 +675,10 @@
 
   window.valuedContributors = { exportDocument: exportDocument, parseImport: parseImport, merge: merge };
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
+  /* The book loads this script at the end of the article, after every activity. */
+  if (document.body) {
     start();
+  } else {
+    document.addEventListener("DOMContentLoaded", start);
   }
 })();

@@ -11,6 +11,7 @@ import json
 from valued_contributors.content import scoring
 from valued_contributors.content.model import (
     CONFIDENCE_LABELS,
+    MAX_TEXT,
     Activity,
     Check,
     Confidence,
@@ -18,7 +19,6 @@ from valued_contributors.content.model import (
     Reflection,
     Scenario,
 )
-from valued_contributors.exchange import MAX_TEXT
 from valued_contributors.views.text import attr, block, dom_id, inline, minutes
 
 NOSCRIPT = (

@@ -13,7 +13,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from valued_contributors.exchange import MAX_TEXT
+from valued_contributors.content.model import MAX_TEXT
 from valued_contributors.journal import Journal, JournalError, journal_path
 
 TEXT_DELAY_SECONDS = 0.8
