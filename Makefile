@@ -28,6 +28,7 @@ lab: $(STAMP)  ## Open the notebooks in JupyterLab
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
 
 bench: $(STAMP)  ## Measure speed and memory beside peers; prints a table (see benchmarks/README.md)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/run.py
 
 clean:
