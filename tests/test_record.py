@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
+import ipywidgets as widgets
 import pytest
 from test_views import BY_NAME, find
 
@@ -187,6 +188,9 @@ def test_the_record_notebook_saves_the_chosen_format(journal: Journal, tmp_path:
     view = record()
     bundle = view._repr_mimebundle_()
     assert "data-vc-entry='voices/ripple'" in bundle["text/html"]
+    assert "<figure class='vc-compare'" in bundle["text/html"]
+    tables = [w.value for w in find(view._widget(), widgets.HTML) if "vc-compare-table" in w.value]
+    assert tables and "2 (a little confident)" in tables[0] and "+2" in tables[0]
     assert "&lt;script&gt;" in view.preview.value
     view.format.value = "docx"
     path = view.save(folder=tmp_path)

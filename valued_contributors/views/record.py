@@ -14,7 +14,7 @@ from valued_contributors.content.model import CONFIDENCE_LABELS
 from valued_contributors.journal import JournalError
 from valued_contributors.record import html as record_html
 from valued_contributors.record.export import FORMATS, export
-from valued_contributors.record.model import BEFORE, build_record
+from valued_contributors.record.model import AFTER, BEFORE, build_record
 from valued_contributors.views.compare import compare
 from valued_contributors.views.saving import current_journal, when_saved
 from valued_contributors.views.text import attr
@@ -123,7 +123,11 @@ class RecordView:
         self.refresh()
         when_saved(self)
         controls = [self.name, self.role, self.format, button, self.status]
-        return widgets.VBox([*controls, sharing, self.preview])
+        chart = []
+        if {BEFORE, AFTER} <= set(course().activities):
+            heading = widgets.HTML("<h2>Your confidence before and after</h2>")
+            chart = [heading, compare(BEFORE, AFTER)._widget()]
+        return widgets.VBox([*controls, sharing, *chart, self.preview])
 
     def _html(self) -> str:
         empty = build_record(course(), [])
@@ -131,7 +135,7 @@ class RecordView:
         if BEFORE in course().activities and empty.changes:
             changes = (
                 "<section class='vc-record-changes'><h4>Confidence before and after</h4>"
-                f"{compare(BEFORE, 'practice/after')._html()}</section>"
+                f"{compare(BEFORE, AFTER)._html()}</section>"
             )
         texts = {**scoring.verdicts(), "labels": CONFIDENCE_LABELS}
         return (
