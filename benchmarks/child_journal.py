@@ -18,6 +18,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from peak_memory import peak_rss_mib
+
 WORDS = (
     "people who use services carers workers planning voice trust rota visit shift team "
     "support listening coaching change value time road winter evening manager training"
@@ -100,17 +102,6 @@ def import_(source: Path, path: Path) -> dict[str, Any]:
     with Journal(path) as journal:
         added = journal.merge(answers)
     return {"added": added, "read": len(answers)}
-
-
-def peak_rss_mib() -> float:
-    """This process's peak resident memory (VmHWM), in MiB.
-
-    Not ru_maxrss: on Linux that keeps the parent's peak across fork and exec.
-    """
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmHWM in /proc/self/status")
 
 
 def main() -> None:

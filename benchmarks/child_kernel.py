@@ -11,8 +11,9 @@ import json
 import sys
 import time
 import tracemalloc
-from pathlib import Path
 from typing import Any
+
+from peak_memory import peak_rss_mib
 
 
 def course_bundle() -> dict[str, Any]:
@@ -46,17 +47,6 @@ def phases() -> dict[str, float]:
     marks.append(time.perf_counter())
     names = ["import_ipywidgets", "import_course_modules", "load_course", "widgets", "html"]
     return {name: marks[i + 1] - marks[i] for i, name in enumerate(names)}
-
-
-def peak_rss_mib() -> float:
-    """This process's peak resident memory (VmHWM), in MiB.
-
-    Not ru_maxrss: on Linux that keeps the parent's peak across fork and exec.
-    """
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmHWM in /proc/self/status")
 
 
 def main() -> None:
