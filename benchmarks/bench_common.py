@@ -19,6 +19,7 @@ ROOT = HERE.parent
 BIN = Path(sys.executable).parent
 RESULTS = HERE / "results"
 DATA_ENV = "VALUED_CONTRIBUTORS_DATA"
+CACHE_ENV = "VALUED_CONTRIBUTORS_CACHE"
 
 
 def log(message: str) -> None:
@@ -43,8 +44,20 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 def child_env(data_dir: Path, **extra: str) -> dict[str, str]:
-    """The environment for a child process: a throwaway journal folder, never the real one."""
-    env = {**os.environ, DATA_ENV: str(data_dir)}
+    """The environment for a child process: throwaway journal and cache folders beside
+    ``data_dir``, never the real ones.
+
+    Bytecode caching is turned on (into a throwaway folder too) even where the machine sets
+    PYTHONDONTWRITEBYTECODE: an installed package has its ``.pyc`` files, so neither case should
+    pay for compiling its source on every start.
+    """
+    env = {
+        **os.environ,
+        DATA_ENV: str(data_dir),
+        CACHE_ENV: str(data_dir.with_name(f"{data_dir.name}-cache")),
+        "PYTHONPYCACHEPREFIX": str(data_dir.with_name(f"{data_dir.name}-bytecode")),
+    }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(extra)
     return env
 

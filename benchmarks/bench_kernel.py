@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bench_common import child_env, log, median, run_child
+from bench_common import CACHE_ENV, child_env, log, median, run_child
 
 CASES = ("course", "ipywidgets")
 
@@ -48,8 +48,15 @@ def measure(tmp: Path, repeats: int) -> dict[str, Any]:
     log("kernel: diagnostics (phases; with ipykernel already imported)")
     phase_runs = [run_child("child_kernel.py", ["phases"], env)["phases"] for _ in range(repeats)]
     result["phases_s"] = {k: median([p[k] for p in phase_runs]) for k in phase_runs[0]}
-    preloaded = _runs(env, max(3, repeats // 2), "--kernel-preloaded")
+    preloaded = _runs(env, repeats, "--kernel-preloaded")
     pre = {case: median([r["seconds"] for r in preloaded[case]]) for case in CASES}
     result["kernel_preloaded_s"] = pre
     result["kernel_preloaded_ratio"] = pre["course"] / pre["ipywidgets"]
+    log("kernel: first start, before the compiled course exists")
+    cold = [
+        run_child("child_kernel.py", ["course"], {**env, CACHE_ENV: str(tmp / f"empty-cache-{n}")})
+        for n in range(max(3, repeats // 3))
+    ]
+    result["no_compiled_copy_s"] = median([r["seconds"] for r in cold])
+    result["no_compiled_copy_ratio"] = result["no_compiled_copy_s"] / peer["seconds"]
     return result

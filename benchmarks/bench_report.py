@@ -104,6 +104,12 @@ def kernel_rows(kernel: dict[str, Any]) -> list[Row]:
             f"ipywidgets: {_s(kernel['kernel_preloaded_s']['ipywidgets'])}",
             f"{kernel['kernel_preloaded_ratio']:.2f}× time",
         ),
+        Row(
+            "Kernel: first start after installing or editing the course (no compiled copy yet)",
+            _s(kernel["no_compiled_copy_s"]),
+            f"ipywidgets + Textarea: {_s(peer['seconds'])}",
+            f"{kernel['no_compiled_copy_ratio']:.2f}× time",
+        ),
     ]
 
 

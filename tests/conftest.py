@@ -30,6 +30,7 @@ LAUNCH_ARGS = [
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ["VALUED_CONTRIBUTORS_DATA"] = tempfile.mkdtemp(prefix="vc-test-journal-")
+    os.environ["VALUED_CONTRIBUTORS_CACHE"] = tempfile.mkdtemp(prefix="vc-test-cache-")
 
 
 @pytest.fixture

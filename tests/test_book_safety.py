@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from test_browser import SECTION_PAGE, assert_stays_home
 
-from valued_contributors.content.loader import course
+from valued_contributors.content.compiled import course
 
 pytestmark = pytest.mark.browser
 PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'

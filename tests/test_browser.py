@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from valued_contributors.cli import main
-from valued_contributors.content.loader import course
+from valued_contributors.content.compiled import course
 from valued_contributors.content.scoring import mark_check
 from valued_contributors.journal import Journal
 from valued_contributors.views.text import block

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +33,7 @@ def test_help_lists_every_command() -> None:
 def test_where_prints_the_journal_path(data_dir: Path) -> None:
     result = run("where")
     assert str(data_dir / "journal.sqlite3") in result.stdout
+    assert os.environ["VALUED_CONTRIBUTORS_CACHE"] in result.stdout
 
 
 def test_export_import_round_trip_through_files(

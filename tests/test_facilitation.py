@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from valued_contributors.content.loader import course
+from valued_contributors.content.compiled import course
 from valued_contributors.facilitation import (
     guidance,
     openspace,

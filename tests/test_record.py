@@ -15,7 +15,7 @@ import pytest
 from test_views import BY_NAME, find
 
 from valued_contributors.cli import main
-from valued_contributors.content.loader import course
+from valued_contributors.content.compiled import course
 from valued_contributors.journal import Journal
 from valued_contributors.record import build_record, html, markdown, word
 from valued_contributors.record.export import export

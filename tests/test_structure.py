@@ -10,7 +10,8 @@ import nbformat
 import pytest
 import yaml
 
-from valued_contributors.content.loader import ACTIVITY_DIR, course
+from valued_contributors.content.compiled import course
+from valued_contributors.content.loader import ACTIVITY_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

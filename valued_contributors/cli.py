@@ -8,6 +8,7 @@ from pathlib import Path
 
 from valued_contributors import exchange
 from valued_contributors.content import ContentError, load_course
+from valued_contributors.content.compiled import cache_dir, course
 from valued_contributors.journal import ENV_VAR, Journal, JournalError, journal_path
 
 
@@ -15,6 +16,7 @@ def _where(args: argparse.Namespace) -> int:
     path = journal_path()
     print(f"Your answers are kept in: {path}")
     print(f"To keep them somewhere else, set the environment variable {ENV_VAR} to a folder.")
+    print(f"A copy of the course's own text (none of your answers) is kept in: {cache_dir()}")
     return 0
 
 
@@ -46,7 +48,7 @@ def _progress(args: argparse.Namespace) -> int:
     from valued_contributors.record import build_record
 
     with _open() as journal:
-        record = build_record(load_course(), journal.answers())
+        record = build_record(course(), journal.answers())
     for section in record.sections:
         print(f"{section.section.title}: {section.progress}")
     print(f"Whole course: {record.done} of {record.total} activities done.")
@@ -57,7 +59,7 @@ def _progress(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     answers = exchange.read_file(Path(args.file))
-    known = load_course().activities
+    known = course().activities
     with _open() as journal:
         added = journal.merge(answers)
     unknown = sorted({a.activity for a in answers} - set(known))

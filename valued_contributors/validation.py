@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import fastjsonschema
+if TYPE_CHECKING:
+    import fastjsonschema
+
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """The first thing wrong with a document: where (a list of keys) and what."""
 
     path: tuple[str, ...]
@@ -27,12 +28,13 @@ class Problem:
 @cache
 def schema(name: str) -> dict[str, Any]:
     """A schema shipped with the package, e.g. ``schema("exchange")``."""
-    folder = resources.files("valued_contributors") / "schemas"
-    return json.loads((folder / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
 @cache
 def _compiled(name: str, definition: str | None) -> Callable[[Any], Any]:
+    import fastjsonschema
+
     chosen = schema(name)
     if definition:
         chosen = {"$defs": chosen["$defs"], "$ref": f"#/$defs/{definition}"}
@@ -41,6 +43,8 @@ def _compiled(name: str, definition: str | None) -> Callable[[Any], Any]:
 
 def first_problem(name: str, data: Any, definition: str | None = None) -> Problem | None:
     """Validate ``data`` against a schema (or one of its definitions); None if it is valid."""
+    import fastjsonschema  # imported and compiled only by code that validates
+
     try:
         _compiled(name, definition)(data)
     except fastjsonschema.JsonSchemaValueException as error:

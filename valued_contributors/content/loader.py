@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from valued_contributors.content.model import (
     Activity,
@@ -23,9 +19,8 @@ from valued_contributors.content.model import (
 )
 from valued_contributors.validation import first_problem
 
-ACTIVITY_DIR = Path(str(resources.files("valued_contributors") / "activities"))
+ACTIVITY_DIR = Path(__file__).resolve().parent.parent / "activities"
 KINDS = ("reflection", "confidence", "check", "scenario")
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ten times faster
 
 
 class ContentError(ValueError):
@@ -144,27 +139,41 @@ def _check_meaning(file: str, activity: Activity) -> None:
             )
 
 
-def load_section(path: Path) -> Section:
-    """Load and validate one activity file; raise ContentError naming what is wrong."""
-    file = path.name
+def read_file(path: Path) -> Any:
+    """The data in one activity file, parsed but not yet checked."""
+    import yaml  # only when files are read; a kernel usually starts from the compiled course
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ten times faster
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" near line {mark.line + 1}" if mark else ""
-        raise ContentError(file, f"is not valid YAML{line}; check indentation and colons") from None
+        raise ContentError(
+            path.name, f"is not valid YAML{line}; check indentation and colons"
+        ) from None
+
+
+def load_section(path: Path) -> Section:
+    """Load and validate one activity file; raise ContentError naming what is wrong."""
+    return build_section(path.name, read_file(path))
+
+
+def build_section(file: str, raw: Any, validate: bool = True) -> Section:
+    """One section from a file's data; ``validate=False`` trusts data validated before."""
     if not isinstance(raw, dict):
         raise ContentError(file, "must start with section:, title: and activities:")
     for key in ("section", "title", "activities"):
         if key not in raw:
             raise ContentError(file, "is missing", field=key)
-    problem = first_problem("activities", raw, "section")
+    problem = first_problem("activities", raw, "section") if validate else None
     if problem:
         raise ContentError(file, problem.message, field=problem.where)
     section = raw["section"]
     activities = []
     for index, item in enumerate(raw["activities"]):
-        _check_activity(file, section, index, item)
+        if validate:
+            _check_activity(file, section, index, item)
         activity = _build(section, item)
         _check_meaning(file, activity)
         activities.append(activity)
@@ -191,14 +200,8 @@ def _resolve_repeats(sections: list[Section]) -> list[Section]:
                         activity.id,
                         "repeats",
                     )
-                activity = Confidence(
-                    id=activity.id,
-                    title=activity.title,
-                    minutes=activity.minutes,
-                    discussion=activity.discussion,
-                    prompt=activity.prompt or original.prompt,
-                    statements=original.statements,
-                    repeats=activity.repeats,
+                activity = activity._replace(
+                    prompt=activity.prompt or original.prompt, statements=original.statements
                 )
             activities.append(activity)
         resolved.append(
@@ -207,10 +210,13 @@ def _resolve_repeats(sections: list[Section]) -> list[Section]:
     return resolved
 
 
-def load_course(directory: Path | None = None) -> Course:
-    """Load every activity file in a directory (the course's own by default)."""
-    directory = directory or ACTIVITY_DIR
-    sections = [load_section(p) for p in sorted(directory.glob("*.yaml"))]
+def activity_files(directory: Path | None = None) -> list[Path]:
+    """The activity files of a folder (the course's own by default), in the order they load."""
+    return sorted((directory or ACTIVITY_DIR).glob("*.yaml"))
+
+
+def build_course(sections: list[Section]) -> Course:
+    """The course from its sections: section ids must differ; repeated scales are filled in."""
     seen: dict[str, str] = {}
     for section in sections:
         if section.id in seen:
@@ -221,7 +227,6 @@ def load_course(directory: Path | None = None) -> Course:
     return Course(tuple(_resolve_repeats(sections)))
 
 
-@cache
-def course() -> Course:
-    """The course's own content, loaded once per process."""
-    return load_course()
+def load_course(directory: Path | None = None) -> Course:
+    """Load and validate every activity file in a folder (the course's own by default)."""
+    return build_course([load_section(p) for p in activity_files(directory)])

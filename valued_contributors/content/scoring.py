@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from valued_contributors.content.model import Check, Confidence, Option, Question, Scenario
 
@@ -12,8 +12,7 @@ NO_ANSWER = "Choose an answer first."
 SUMMARY = "You got {score} of {out_of} right."
 
 
-@dataclass(frozen=True)
-class QuestionResult:
+class QuestionResult(NamedTuple):
     """The verdict on one question and the feedback for each option the learner chose."""
 
     question: Question
@@ -27,8 +26,7 @@ class QuestionResult:
         return RIGHT if self.correct else NOT_YET
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(NamedTuple):
     """Every question's result and the score across them."""
 
     questions: tuple[QuestionResult, ...]
@@ -68,8 +66,7 @@ def verdicts() -> dict[str, str]:
     return {"right": RIGHT, "notYet": NOT_YET, "noAnswer": NO_ANSWER, "summary": SUMMARY}
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One statement's confidence before and after (None where it was not rated)."""
 
     statement: str

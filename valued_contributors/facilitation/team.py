@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from valued_contributors.content.loader import course
+from valued_contributors.content.compiled import course
 from valued_contributors.content.model import Confidence, Reflection
 from valued_contributors.exchange import FORMAT as ANSWERS_FORMAT
 from valued_contributors.exchange import kind_of

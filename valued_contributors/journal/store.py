@@ -8,10 +8,9 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from valued_contributors.journal import migrations
 from valued_contributors.journal.location import journal_path
@@ -24,8 +23,7 @@ class JournalError(RuntimeError):
     """The journal cannot be opened or written; the message says what to do."""
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     """One saved version of a learner's answer to an activity."""
 
     activity: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from valued_contributors import exchange
-from valued_contributors.content.loader import course
+from valued_contributors.content.compiled import course
 from valued_contributors.journal import Journal
 from valued_contributors.record import html, markdown, word
 from valued_contributors.record.model import build_record

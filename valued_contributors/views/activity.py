@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from valued_contributors.content.loader import course
+from valued_contributors.content.compiled import course
 from valued_contributors.content.model import Activity
 from valued_contributors.views import html, widgets
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from valued_contributors.content.loader import course
+from valued_contributors.content.compiled import course
 from valued_contributors.content.model import CONFIDENCE_LABELS, Confidence
 from valued_contributors.content.scoring import Change, confidence_changes
 from valued_contributors.journal import JournalError

@@ -6,7 +6,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from valued_contributors.content.loader import course
+from valued_contributors.content.compiled import course
 from valued_contributors.journal import JournalError
 from valued_contributors.record.model import is_done, progress_text
 from valued_contributors.views.saving import current_journal, when_saved

@@ -9,7 +9,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from valued_contributors.content import scoring
-from valued_contributors.content.loader import course
+from valued_contributors.content.compiled import course
 from valued_contributors.content.model import CONFIDENCE_LABELS
 from valued_contributors.journal import JournalError
 from valued_contributors.record import html as record_html

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
 import atexit
 import weakref
 from collections.abc import Callable
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
 from valued_contributors.content.model import MAX_TEXT
 from valued_contributors.journal import Journal, JournalError, journal_path
+
+if TYPE_CHECKING:
+    import asyncio
 
 TEXT_DELAY_SECONDS = 0.8
 _open_journals: dict[Path, Journal] = {}
@@ -76,6 +78,8 @@ class Saver:
             self._timer.cancel()
             self._timer = None
         if self.delay:
+            import asyncio  # a running kernel has it already; a plain import need not pay for it
+
             try:
                 loop = asyncio.get_running_loop()
             except RuntimeError:

@@ -1,26 +1,12 @@
-"""Author-written Markdown turned into safe HTML (raw HTML in the source is escaped)."""
+"""Small helpers the HTML and widget views share: Markdown, attributes, ids and timings."""
 
 from __future__ import annotations
 
-from functools import cache
 from html import escape
 
-from markdown_it import MarkdownIt
+from valued_contributors.content.markdown import block, inline
 
-
-@cache
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-
-
-def block(text: str | None) -> str:
-    """Markdown paragraphs, lists and emphasis as HTML."""
-    return _parser().render(text or "")
-
-
-def inline(text: str | None) -> str:
-    """One line of Markdown (no paragraphs) as HTML."""
-    return _parser().renderInline(text or "")
+__all__ = ["attr", "block", "dom_id", "inline", "minutes"]
 
 
 def attr(text: str) -> str:
