@@ -42,6 +42,12 @@ def _kb(n: float) -> str:
     return f"{n / KB:.1f} KB"
 
 
+def _quartiles(page: dict[str, Any]) -> str:
+    """ " (first–third quartile)" of a page's load times, when there are enough loads."""
+    quartiles = page.get("usable_quartiles_ms")
+    return f" ({quartiles[0]:.0f}–{quartiles[1]:.0f} ms)" if quartiles else ""
+
+
 def _size(n: float) -> str:
     return f"{n / MB:.1f} MB" if n >= MB else _kb(n)
 
@@ -205,9 +211,9 @@ def _versus_quiz(browser: dict[str, Any]) -> list[Row]:
             f"{course['bytes'] / quiz['bytes']:.3f}×",
         ),
         Row(
-            "Browser: navigation to first activity usable (median)",
-            _ms(course["usable_ms"]),
-            f"jupyterquiz: {_ms(quiz['usable_ms'])}",
+            "Browser: navigation to first activity usable (median; quartiles)",
+            f"{_ms(course['usable_ms'])}{_quartiles(course)}",
+            f"jupyterquiz: {_ms(quiz['usable_ms'])}{_quartiles(quiz)}",
             f"{course['usable_ms'] / quiz['usable_ms']:.2f}×",
             "no slower than jupyterquiz",
             course["usable_ms"] <= quiz["usable_ms"],

@@ -40,6 +40,22 @@ def test_the_latest_answer_survives_reopening(tmp_path: Path) -> None:
         assert journal.latest("start/other") is None
 
 
+def test_the_latest_answer_is_the_newest_even_when_imported_out_of_order(tmp_path: Path) -> None:
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        journal.save("voices/ripple", {"text": "noon"}, saved_at="2026-01-01T12:00:00.000Z")
+        journal.merge(
+            [
+                Answer("voices/ripple", {"text": "morning"}, "2026-01-01T09:00:00.000Z", "book"),
+                Answer("voices/ripple", {"text": "evening"}, "2026-01-01T18:00:00.000Z", "book"),
+                Answer("voices/ripple", {"text": "evening, again"}, "2026-01-01T18:00:00.000Z"),
+            ]
+        )
+        latest = journal.latest("voices/ripple")
+        assert latest == journal.history("voices/ripple")[-1]
+    assert latest.value == {"text": "evening, again"}
+    assert latest.origin == "notebook"
+
+
 def test_the_journal_is_private_and_uses_wal(tmp_path: Path) -> None:
     path = tmp_path / "new" / "j.sqlite3"
     with Journal(path) as journal:

@@ -13,6 +13,7 @@ SCRIPT = "valued-contributors.js"
 STYLES = "valued-contributors.css"
 UNWANTED_FILES = {"sphinx-thebe.js", "sphinx-thebe.css"}
 UNWANTED_TYPES = {"application/vnd.jupyter.widget-state+json"}
+ACTIVITY_START = "<section class='vc-activity "  # how views/html.py opens every activity
 CITATION_ROLE = ('role="doc-biblioentry"', 'role="listitem"')  # a list's items must be listitems
 
 
@@ -38,12 +39,27 @@ def _self_contained(app: Sphinx, pagename: str, templatename: str, context: dict
         if key in context:
             context[key] = [a for a in context[key] if _wanted(a) and not _ours(a)]
     if "body" in context:
-        # At the end of the article the script runs as soon as the activities are parsed,
-        # instead of waiting behind the theme's large deferred scripts in the head.
         source = context["pathto"](f"_static/{SCRIPT}", 1)
-        context["body"] = context["body"].replace(*CITATION_ROLE) + (
-            f'<script src="{source}"></script>'
-        )
+        context["body"] = with_script(context["body"].replace(*CITATION_ROLE), source)
+        # Fetched from the start, at high priority, beside the stylesheets: ready when needed.
+        preload = f'<link rel="preload" href="{source}" as="script">\n'
+        context["metatags"] = preload + context.get("metatags", "")
+
+
+def with_script(body: str, source: str) -> str:
+    """The article with the course's script straight after its first activity, or at its end.
+
+    A script placed there runs while the browser is still reading the page, so the first
+    activity can be used before the rest of the page has loaded; the script binds the others
+    when the page is complete. (Activity sections never contain another section.)
+    """
+    tag = f'<script src="{source}"></script>'
+    first = body.find(ACTIVITY_START)
+    end = body.find("</section>", first) if first >= 0 else -1
+    if end < 0:
+        return body + tag
+    end += len("</section>")
+    return body[:end] + tag + body[end:]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -182,9 +182,17 @@ class Journal:
         return self._select("WHERE activity = ?", (activity,))
 
     def latest(self, activity: str) -> Answer | None:
-        """The newest version of one answer, or None if it was never answered."""
-        versions = self.history(activity)
-        return versions[-1] if versions else None
+        """The newest version of one answer, or None if it was never answered.
+
+        Reads one row, not the whole history: a notebook asks for it each time it shows an
+        activity, and a long reflection may have hundreds of saved versions."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT activity, value, saved_at, origin FROM answers WHERE activity = ? "
+                "ORDER BY saved_at DESC, id DESC LIMIT 1",
+                (activity,),
+            ).fetchone()
+        return Answer(row[0], json.loads(row[1]), row[2], row[3]) if row else None
 
     def answers(self) -> list[Answer]:
         """Every version of every answer, by activity and then time."""

@@ -291,21 +291,23 @@
     return all(document, ".vc-activity[data-vc-activity]");
   }
 
+  function fillOne(box) {
+    var kind = kinds[box.getAttribute("data-vc-kind")];
+    var entry = read(box.getAttribute("data-vc-activity"));
+    if (entry && entry.kind !== box.getAttribute("data-vc-kind")) entry = null;
+    kind.fill(box, entry);
+    if (entry) {
+      setStatus(box, true, entry);
+    } else if (box.querySelector(".vc-status")) {
+      box.querySelector(".vc-status").textContent = "";
+    }
+  }
+
   function fillAll() {
     fillComparisons();
     fillProgress();
     fillRecord();
-    activities().forEach(function (box) {
-      var kind = kinds[box.getAttribute("data-vc-kind")];
-      var entry = read(box.getAttribute("data-vc-activity"));
-      if (entry && entry.kind !== box.getAttribute("data-vc-kind")) entry = null;
-      kind.fill(box, entry);
-      if (entry) {
-        setStatus(box, true, entry);
-      } else if (box.querySelector(".vc-status")) {
-        box.querySelector(".vc-status").textContent = "";
-      }
-    });
+    activities().forEach(fillOne);
   }
 
   /* ---- confidence before and after: a data table, and bars drawn from the same numbers ---- */
@@ -652,16 +654,26 @@
     });
   }
 
-  function start() {
-    var boxes = activities();
-    boxes.forEach(function (box) {
+  /* Bind and fill each activity once, as soon as it is on the page: the book places this script
+     straight after the first activity, so that one is usable before the rest has loaded. */
+  function bindActivities() {
+    activities().forEach(function (box) {
       var kind = kinds[box.getAttribute("data-vc-kind")];
-      if (kind) kind.bind(box);
+      if (!kind || box.hasAttribute("data-vc-live")) return;
+      kind.bind(box);
+      fillOne(box);
+      box.setAttribute("data-vc-live", "");
     });
+  }
+
+  function finish() {
+    bindActivities();
     bindRecord();
-    fillAll();
+    fillComparisons();
+    fillProgress();
+    fillRecord();
     var hosts = all(document, ".vc-answers-panel");
-    var anchors = boxes.concat(all(document, ".vc-record-page"));
+    var anchors = activities().concat(all(document, ".vc-record-page"));
     if (!hosts.length && anchors.length) {
       var host = document.createElement("div");
       host.className = "vc-answers-panel";
@@ -673,12 +685,16 @@
     hosts.forEach(panel);
   }
 
+  function start() {
+    bindActivities();
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", finish);
+    } else {
+      finish();
+    }
+  }
+
   window.valuedContributors = { exportDocument: exportDocument, parseImport: parseImport, merge: merge };
 
-  /* The book loads this script at the end of the article, after every activity. */
-  if (document.body) {
-    start();
-  } else {
-    document.addEventListener("DOMContentLoaded", start);
-  }
+  start();
 })();
