@@ -45,7 +45,7 @@ def test_the_book_builds_with_every_activity(built_book: Path) -> None:
         assert "application/vnd.jupyter.widget-view+json" not in text
     assert (built_book / "_static" / "valued-contributors.js").exists()
     first_activity = (built_book / "notebooks" / f"{NOTEBOOKS[1].stem}.html").read_text("utf-8")
-    assert "</section><script src=\"../_static/valued-contributors.js\"></script>" in first_activity
+    assert '</section><script src="../_static/valued-contributors.js"></script>' in first_activity
     assert (built_book / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # an icon file
 
 
