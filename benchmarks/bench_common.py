@@ -43,21 +43,23 @@ def percentile(values: Sequence[float], q: float) -> float:
     return float(ordered[low] + (ordered[high] - ordered[low]) * (rank - low))
 
 
-def child_env(data_dir: Path, **extra: str) -> dict[str, str]:
+def child_env(data_dir: Path, bytecode: bool = False, **extra: str) -> dict[str, str]:
     """The environment for a child process: throwaway journal and cache folders beside
     ``data_dir``, never the real ones.
 
-    Bytecode caching is turned on (into a throwaway folder too) even where the machine sets
-    PYTHONDONTWRITEBYTECODE: an installed package has its ``.pyc`` files, so neither case should
-    pay for compiling its source on every start.
+    With ``bytecode``, caching is turned on (into a throwaway folder too) even where the machine
+    sets PYTHONDONTWRITEBYTECODE: an installed package has its ``.pyc`` files, so neither case
+    of a start-up comparison should pay for compiling its source on every start. Callers warm
+    that folder with an uncounted run first.
     """
     env = {
         **os.environ,
         DATA_ENV: str(data_dir),
         CACHE_ENV: str(data_dir.with_name(f"{data_dir.name}-cache")),
-        "PYTHONPYCACHEPREFIX": str(data_dir.with_name(f"{data_dir.name}-bytecode")),
     }
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(data_dir.with_name(f"{data_dir.name}-bytecode"))
     env.update(extra)
     return env
 

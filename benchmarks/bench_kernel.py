@@ -36,7 +36,7 @@ def _summary(runs: list[dict[str, Any]], traced: dict[str, Any]) -> dict[str, An
 
 def measure(tmp: Path, repeats: int) -> dict[str, Any]:
     """Both cases in fresh processes, several repeats, medians and ratios; plus diagnostics."""
-    env = child_env(tmp / "kernel-data")
+    env = child_env(tmp / "kernel-data", bytecode=True)
     log(f"kernel: {repeats} fresh processes for each case")
     runs = _runs(env, repeats)
     traced = {case: run_child("child_kernel.py", [case, "--trace"], env) for case in CASES}
