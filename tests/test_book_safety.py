@@ -175,6 +175,9 @@ def test_every_kind_of_activity_works_by_keyboard_alone(page, site: str) -> None
     assert_stays_home(page, site)
 
 
+FIXED_RULES = {"region"}  # moderate, but fixed once (the title link sits in a landmark): keep it so
+
+
 def test_no_page_has_serious_accessibility_problems(page, site: str, built_book: Path) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -187,7 +190,7 @@ def test_no_page_has_serious_accessibility_problems(page, site: str, built_book:
             continue
         page.goto(site + relative)
         for violation in axe.run(page).response["violations"]:
-            if violation["impact"] in {"serious", "critical"}:
+            if violation["impact"] in {"serious", "critical"} or violation["id"] in FIXED_RULES:
                 serious.append(f"{relative}: {violation['id']} ({violation['help']})")
         scanned += 1
     assert scanned >= 15
