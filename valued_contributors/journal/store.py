@@ -37,6 +37,12 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+LATEST = (  # the newest version of one answer; ties in time go to the one saved last
+    "SELECT value, saved_at, origin FROM answers WHERE activity = ? "
+    "ORDER BY saved_at DESC, id DESC LIMIT 1"
+)
+
+
 def canonical(value: dict[str, Any]) -> str:
     """The one JSON spelling of a value, so equal answers are stored equally."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -155,11 +161,7 @@ class Journal:
         answer = Answer(activity, value, saved_at or now(), origin)
         text = canonical(value)
         with self._transaction() as db:
-            last = db.execute(
-                "SELECT value, saved_at, origin FROM answers WHERE activity = ? "
-                "ORDER BY saved_at DESC, id DESC LIMIT 1",
-                (activity,),
-            ).fetchone()
+            last = db.execute(LATEST, (activity,)).fetchone()
             if last and last[0] == text:
                 return Answer(activity, value, last[1], last[2])
             db.execute(
@@ -187,12 +189,8 @@ class Journal:
         Reads one row, not the whole history: a notebook asks for it each time it shows an
         activity, and a long reflection may have hundreds of saved versions."""
         with self._lock:
-            row = self._db.execute(
-                "SELECT activity, value, saved_at, origin FROM answers WHERE activity = ? "
-                "ORDER BY saved_at DESC, id DESC LIMIT 1",
-                (activity,),
-            ).fetchone()
-        return Answer(row[0], json.loads(row[1]), row[2], row[3]) if row else None
+            row = self._db.execute(LATEST, (activity,)).fetchone()
+        return Answer(activity, json.loads(row[0]), row[1], row[2]) if row else None
 
     def answers(self) -> list[Answer]:
         """Every version of every answer, by activity and then time."""
