@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: book test lab bench clean
+.PHONY: book downloads test lab bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,9 @@ book: $(STAMP)  ## Build the book into _build/html (notebooks run with an empty,
 	VALUED_CONTRIBUTORS_DATA=$$journal $(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going; \
 	status=$$?; rm -rf $$journal; exit $$status
 	@echo "The book is ready: open file://$(CURDIR)/_build/html/index.html in a web browser."
+
+downloads: book  ## Build the course's downloads into _build/downloads (see the README)
+	$(BIN)/python -m valued_contributors.downloads
 
 test: $(STAMP)  ## Run every test (browser tests need Debian's chromium)
 	$(BIN)/ruff check .
