@@ -83,7 +83,12 @@ def _build(section: str, raw: dict[str, Any]) -> Activity:
             Question(q["id"], q["text"], _options(q["options"]), q.get("multiple", False))
             for q in raw["questions"]
         )
-        return Check(**common, questions=questions)
+        return Check(
+            **common,
+            questions=questions,
+            assessment=raw.get("assessment"),
+            pass_mark=raw.get("pass_mark"),
+        )
     return Scenario(
         **common,
         situation=raw["situation"],
@@ -104,6 +109,13 @@ def _duplicates(ids: list[str]) -> str | None:
 def _check_meaning(file: str, activity: Activity) -> None:
     """Rules the schema cannot express: unique option ids and a right answer to every question."""
     if isinstance(activity, Check):
+        if (activity.assessment is None) != (activity.pass_mark is None):
+            raise ContentError(
+                file,
+                "a final assessment needs both assessment: final and a pass_mark",
+                activity.id,
+                "pass_mark" if activity.assessment else "assessment",
+            )
         if twice := _duplicates([q.id for q in activity.questions]):
             raise ContentError(
                 file, f"question id {twice!r} is used twice", activity.id, "questions"
@@ -224,6 +236,21 @@ def build_course(sections: list[Section]) -> Course:
                 section.source, f"section {section.id!r} is also used by {seen[section.id]}"
             )
         seen[section.id] = section.source
+    finals = [
+        (s.source, a)
+        for s in sections
+        for a in s.activities
+        if isinstance(a, Check) and a.assessment
+    ]
+    if len(finals) > 1:
+        (_, first), (source, second) = finals[:2]
+        raise ContentError(
+            source,
+            f"only one check can be the final assessment, but {first.id} and "
+            f"{second.id} both say assessment: final",
+            second.id,
+            "assessment",
+        )
     return Course(tuple(_resolve_repeats(sections)))
 
 

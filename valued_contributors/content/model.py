@@ -72,13 +72,16 @@ class Confidence(NamedTuple):
 
 
 class Check(NamedTuple):
-    """A knowledge check of one or more questions."""
+    """A knowledge check of one or more questions; ``assessment`` marks the final assessment,
+    whose ``pass_mark`` (a share of the questions, 0 to 1) decides the statement of completion."""
 
     id: str
     title: str
     minutes: int
     discussion: str | None = None
     questions: tuple[Question, ...] = ()
+    assessment: str | None = None
+    pass_mark: float | None = None
     kind = "check"
     section = property(_section_of)
 
@@ -120,6 +123,14 @@ class Course(NamedTuple):
     @property
     def activities(self) -> dict[str, Activity]:
         return {a.id: a for s in self.sections for a in s.activities}
+
+    @property
+    def final_assessment(self) -> Check | None:
+        """The knowledge check marked ``assessment: final``, if the course has one."""
+        return next(
+            (a for a in self.activities.values() if isinstance(a, Check) and a.assessment),
+            None,
+        )
 
     def get(self, activity_id: str) -> Activity:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from valued_contributors.content.model import Check, Confidence, Option, Question, Scenario
@@ -54,6 +55,11 @@ def mark_question(question: Question, selected: list[str] | tuple[str, ...]) -> 
 def mark_check(check: Check, selected: dict[str, list[str]]) -> CheckResult:
     """Mark every question of a knowledge check from the learner's selections."""
     return CheckResult(tuple(mark_question(q, selected.get(q.id, [])) for q in check.questions))
+
+
+def needed(check: Check) -> int:
+    """How many questions a learner must get right to reach the check's pass mark."""
+    return math.ceil(round((check.pass_mark or 0) * len(check.questions), 9))
 
 
 def scenario_choice(scenario: Scenario, choice: str | None) -> Option | None:

@@ -10,7 +10,9 @@ from html import escape
 from importlib import resources
 
 from valued_contributors.content.model import Check, Confidence, Reflection, Scenario
+from valued_contributors.content.scoring import needed
 from valued_contributors.record.model import (
+    ASSESSED,
     COMPLETE,
     Block,
     Entry,
@@ -93,9 +95,12 @@ def _share(activity_id: str) -> str:
 def _entry(entry: Entry, template: bool = False) -> str:
     if template:
         activity = entry.activity
+        final = ""
+        if isinstance(activity, Check) and activity.assessment:
+            final = f" data-vc-needed='{needed(activity)}'"
         return (
             f"<section class='vc-record-entry' data-vc-entry='{attr(activity.id)}' "
-            f"data-vc-kind='{activity.kind}' data-vc-minutes='{activity.minutes}'>"
+            f"data-vc-kind='{activity.kind}' data-vc-minutes='{activity.minutes}'{final}>"
             + _h(
                 3,
                 f"{escape(entry_heading(entry).removesuffix(')'))}"
@@ -155,21 +160,27 @@ def _changes(record: LearningRecord) -> str:
     )
 
 
+def completion_template(record: LearningRecord) -> str:
+    """The statement of completion with {date}, {score}, {out_of} and {needed} for the book's
+    script to fill in, worded as every other format words it."""
+    return COMPLETE + (ASSESSED if record.final_assessment else "") + "."
+
+
 def _about(record: LearningRecord, template: bool) -> str:
     lines = about_line(record)
     html = ""
     if template:
-        lines.append(COMPLETE)
         html = "<p data-vc-slot='name' hidden></p><p data-vc-slot='role' hidden></p>"
     for line in lines:
         if line.startswith("Statement of completion"):
-            hidden = " hidden" if template else ""
-            html += f"<p class='vc-record-complete'{hidden}>{escape(line)}</p>"
+            html += f"<p class='vc-record-complete'>{escape(line)}</p>"
         elif line.startswith(("Name:", "Role:", "Activities done")):
             slot = line.split(":")[0].split()[0].lower()
             html += f"<p data-vc-slot='{slot}'>{escape(line)}</p>"
         else:
             html += f"<p>{escape(line)}</p>"
+    if template:
+        html += "<p class='vc-record-complete' data-vc-slot='complete' hidden></p>"
     return html
 
 

@@ -29,7 +29,11 @@ SUPPORT_NAMES = {
 }
 BEFORE, AFTER = "start/baseline", "practice/after"
 COMPLETE = (
-    "Statement of completion: every activity in every section of Valued Contributors has been done."
+    "Statement of completion: on {date}, this learner completed every section of Valued "
+    "Contributors"
+)
+ASSESSED = (
+    " and scored {score} out of {out_of} in the final assessment, where the pass mark is {needed}"
 )
 
 
@@ -156,8 +160,35 @@ class LearningRecord:
         return sum(s.total for s in self.sections)
 
     @property
+    def final_assessment(self) -> Check | None:
+        """The check marked ``assessment: final``, if the course has one."""
+        entries = (e.activity for s in self.sections for e in s.entries)
+        return next((a for a in entries if isinstance(a, Check) and a.assessment), None)
+
+    @property
+    def assessment_result(self) -> scoring.CheckResult | None:
+        """The learner's latest marks in the final assessment (None if there is none)."""
+        check = self.final_assessment
+        if check is None:
+            return None
+        entry = next(e for s in self.sections for e in s.entries if e.activity is check)
+        selected = entry.answer.value.get("selected", {}) if entry.answer else {}
+        return scoring.mark_check(check, selected)
+
+    @property
     def complete(self) -> bool:
-        return self.total > 0 and self.done == self.total
+        """The rule for a statement of completion: every activity in every section is done and,
+        if the course has a final assessment, the learner scored at least its pass mark."""
+        if not (self.total > 0 and self.done == self.total):
+            return False
+        check, result = self.final_assessment, self.assessment_result
+        return check is None or (result is not None and result.score >= scoring.needed(check))
+
+    @property
+    def completed_on(self) -> date | None:
+        """The day the last activity was saved, once the record is complete."""
+        days = [e.saved_on for s in self.sections for e in s.entries if e.saved_on]
+        return max(days) if self.complete and days else None
 
     @property
     def minutes_done(self) -> int:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from valued_contributors.content.scoring import Change
-from valued_contributors.record.model import COMPLETE, Entry, LearningRecord, rating_words
+from valued_contributors.content.scoring import Change, needed
+from valued_contributors.record.model import (
+    ASSESSED,
+    COMPLETE,
+    Entry,
+    LearningRecord,
+    rating_words,
+)
 from valued_contributors.views.html import KIND_NAMES
 
 
@@ -36,8 +42,18 @@ def about_line(record: LearningRecord) -> list[str]:
         f"(about {duration(record.minutes_done)} of activities)."
     )
     if record.complete:
-        lines.append(COMPLETE)
+        lines.append(completion_statement(record))
     return lines
+
+
+def completion_statement(record: LearningRecord) -> str:
+    """The statement of completion, with the day it was earned and the final assessment score."""
+    day = record.completed_on or record.made_on
+    statement = COMPLETE.format(date=long_date(day))
+    check, result = record.final_assessment, record.assessment_result
+    if check is not None and result is not None:
+        statement += ASSESSED.format(score=result.score, out_of=result.out_of, needed=needed(check))
+    return statement + "."
 
 
 def entry_heading(entry: Entry) -> str:

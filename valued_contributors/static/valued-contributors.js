@@ -419,6 +419,7 @@
       box.querySelector("[data-vc-slot=result]").textContent = entry
         ? t.summary.replace("{score}", String(score)).replace("{out_of}", String(questions.length))
         : "Not answered yet.";
+      return { score: score, outOf: questions.length };
     },
     scenario: function (box, entry) {
       var choice = entry ? entry.value.choice : null;
@@ -438,7 +439,7 @@
   function fillRecord() {
     all(document, ".vc-record-page").forEach(function (page) {
       var t = JSON.parse(page.getAttribute("data-vc-texts"));
-      var me = profile(), done = 0, total = 0, minutes = 0;
+      var me = profile(), done = 0, total = 0, minutes = 0, last = "", passed = true, final = null;
       [["name", "Name"], ["role", "Role"]].forEach(function (pair) {
         var slot = page.querySelector("[data-vc-slot=" + pair[0] + "]");
         var value = String(me[pair[0]] || "").trim();
@@ -450,9 +451,15 @@
         boxes.forEach(function (box) {
           var entry = read(box.getAttribute("data-vc-entry"));
           if (entry && entry.kind !== box.getAttribute("data-vc-kind")) entry = null;
-          recordSlots[box.getAttribute("data-vc-kind")](box, entry, t);
+          var marks = recordSlots[box.getAttribute("data-vc-kind")](box, entry, t);
           box.querySelector("[data-vc-slot=saved]").textContent =
             entry ? ", saved on " + longDate(entry.saved_at) : "";
+          if (entry && entry.saved_at > last) last = entry.saved_at;
+          /* The rule of record.model.LearningRecord.complete: the final assessment's pass mark. */
+          if (box.hasAttribute("data-vc-needed")) {
+            final = { score: marks.score, outOf: marks.outOf, needed: box.getAttribute("data-vc-needed") };
+            passed = !!entry && marks.score >= parseInt(final.needed, 10);
+          }
           if (isDone(entry)) {
             sectionDone += 1;
             minutes += parseInt(box.getAttribute("data-vc-minutes"), 10);
@@ -465,7 +472,12 @@
       });
       page.querySelector("[data-vc-slot=activities]").textContent = "Activities done: " + done +
         " of " + total + " (about " + duration(minutes) + " of activities).";
-      page.querySelector(".vc-record-complete").hidden = !(total > 0 && done === total);
+      var statement = page.querySelector("[data-vc-slot=complete]");
+      statement.hidden = !(total > 0 && done === total && passed);
+      statement.textContent = statement.hidden ? "" : t.complete.replace("{date}", longDate(last))
+        .replace("{score}", final ? String(final.score) : "")
+        .replace("{out_of}", final ? String(final.outOf) : "")
+        .replace("{needed}", final ? final.needed : "");
     });
   }
 

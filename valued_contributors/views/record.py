@@ -137,7 +137,11 @@ class RecordView:
                 "<section class='vc-record-changes'><h4>Confidence before and after</h4>"
                 f"{compare(BEFORE, AFTER)._html()}</section>"
             )
-        texts = {**scoring.verdicts(), "labels": CONFIDENCE_LABELS}
+        texts = {
+            **scoring.verdicts(),
+            "labels": CONFIDENCE_LABELS,
+            "complete": record_html.completion_template(empty),
+        }
         return (
             f"<div class='vc-record-page' data-vc-texts='{attr(json.dumps(texts))}' "
             f"data-vc-css='{attr(record_html.styles())}'>{CONTROLS}{SHARING}"
