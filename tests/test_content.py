@@ -187,3 +187,20 @@ def test_scenario_feedback_comes_from_the_choice() -> None:
     story = load_section(GOOD).activities[4]
     assert scenario_choice(story, "wait").feedback == "Waiting delays things."
     assert scenario_choice(story, "nothing") is None
+
+
+def test_open_space_principles_have_one_wording_everywhere() -> None:
+    """The facilitator tools' wording is the one definition; section 4 and the guide use it."""
+    import json
+
+    from valued_contributors.facilitation.guidance import guidance
+
+    root = Path(__file__).resolve().parent.parent
+    notebook = json.loads((root / "notebooks" / "04_conversation_based_tools.ipynb").read_text())
+    section = "".join("".join(c["source"]) for c in notebook["cells"])
+    guide = (root / "book" / "facilitator-guide.md").read_text(encoding="utf-8")
+    names = [p.name for p in guidance().principles]
+    assert len(names) == 4
+    for name in names:
+        assert f"**{name}.**" in section, f"section 4 words {name!r} differently"
+        assert f"**{name}**" in guide, f"the facilitator guide words {name!r} differently"

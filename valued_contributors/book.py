@@ -64,6 +64,7 @@ def with_script(body: str, source: str) -> str:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("valued_contributors.downloads.book")
+    app.setup_extension("valued_contributors.bibliography")
     app.connect("builder-inited", lambda app: app.config.html_static_path.append(str(STATIC)))
     app.add_js_file(SCRIPT)
     app.add_css_file(STYLES)

@@ -23,7 +23,7 @@ from valued_contributors.content.model import (
 from valued_contributors.journal.store import Answer
 
 SUPPORT_NAMES = {
-    "codes": "SSSC Codes of Practice",
+    "codes": "SSSC Codes of Practice (2024)",
     "capabilities": "Continuous Learning Framework capabilities",
     "standards": "Health and Social Care Standards",
 }
