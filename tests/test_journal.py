@@ -122,7 +122,7 @@ BAD_DOCUMENTS = {
                 }
             ],
         },
-        "damaged at answers/0/value",
+        "damaged at answer 1 (value)",
     ),
     "kind does not match value": (
         {

@@ -9,14 +9,20 @@ from pathlib import Path
 from valued_contributors import exchange
 from valued_contributors.content import ContentError, load_course
 from valued_contributors.content.compiled import cache_dir, course
-from valued_contributors.journal import ENV_VAR, Journal, JournalError, journal_path
+from valued_contributors.formats import files
+from valued_contributors.formats.text import mend
+from valued_contributors.journal import ENV_VAR, Journal, JournalError, data_dir, journal_path
+
+shown = files.shown
 
 
 def _where(args: argparse.Namespace) -> int:
     path = journal_path()
-    print(f"Your answers are kept in: {path}")
+    print(f"Your answers are kept in: {shown(path)}")
     print(f"To keep them somewhere else, set the environment variable {ENV_VAR} to a folder.")
-    print(f"A copy of the course's own text (none of your answers) is kept in: {cache_dir()}")
+    print(
+        f"A copy of the course's own text (none of your answers) is kept in: {shown(cache_dir())}"
+    )
     return 0
 
 
@@ -31,16 +37,27 @@ def _open() -> Journal:
 def _export(args: argparse.Namespace) -> int:
     from valued_contributors.record.export import FORMATS, export
 
-    with _open() as journal:
-        content = export(journal, args.format, args.name, args.role)
+    description, example = FORMATS[args.format]
     output = args.output
     if output is None and args.format == "docx":
-        output = FORMATS["docx"][1]
-    if output in (None, "-"):
-        sys.stdout.write(content.decode("utf-8"))
+        output = example
+    to_screen = output in (None, "-")
+    if to_screen and args.format == "docx" and sys.stdout.isatty():
+        raise files.FileProblem(
+            f"A Word document cannot be shown on the screen; add -o {example} to save it to a "
+            "file.",
+            "cannot be shown on the screen",
+        )
+    if not to_screen:
+        files.refuse_protected(output, [data_dir()], [])
+    name, role = (mend(words)[0] for words in (args.name, args.role))
+    with _open() as journal:
+        content = export(journal, args.format, name, role)
+    if to_screen:
+        files.write_stdout(content)
     else:
-        Path(output).write_bytes(content)
-        print(f"Saved {FORMATS[args.format][0]} to {output}.", file=sys.stderr)
+        files.write_bytes(output, content, example)
+        print(f"Saved {description} to {shown(output)}.", file=sys.stderr)
     return 0
 
 
@@ -63,7 +80,16 @@ def _import(args: argparse.Namespace) -> int:
     with _open() as journal:
         added = journal.merge(answers)
     unknown = sorted({a.activity for a in answers} - set(known))
-    print(f"Imported {added} new answer version{'s' if added != 1 else ''} from {args.file}.")
+    print(
+        f"Imported {added} new answer version{'s' if added != 1 else ''} from {shown(args.file)}."
+    )
+    if answers.mended:
+        print(
+            f"{answers.mended} broken character{'s' if answers.mended != 1 else ''} (half of an "
+            "emoji or another symbol, which cannot be stored) "
+            f"{'were' if answers.mended != 1 else 'was'} replaced by the sign \ufffd; the rest "
+            "of the text is as it was."
+        )
     if not added and answers:
         print("Everything in this file was already in your journal, so nothing changed.")
     if unknown:
@@ -77,13 +103,17 @@ def _import(args: argparse.Namespace) -> int:
 def _forget(args: argparse.Namespace) -> int:
     path = journal_path()
     if not args.yes:
-        reply = input(f"Delete every answer in {path}? This cannot be undone. Type yes to go on: ")
+        reply = input(
+            f"Delete every answer in {shown(path)}? This cannot be undone. Type yes to go on: "
+        )
         if reply.strip().lower() not in {"yes", "y"}:
             print("Nothing was deleted.")
             return 1
     with Journal(path) as journal:
         deleted = journal.forget()
-    print(f"Deleted {deleted} saved answer version{'s' if deleted != 1 else ''} from {path}.")
+    print(
+        f"Deleted {deleted} saved answer version{'s' if deleted != 1 else ''} from {shown(path)}."
+    )
     return 0
 
 
@@ -146,8 +176,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (exchange.ExchangeError, JournalError, ContentError, OSError) as error:
+    except (exchange.ExchangeError, files.FileProblem, JournalError, ContentError) as error:
         print(f"valued-contributors: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        words = (error.strerror or str(error)).lower()
+        where = f" ({shown(error.filename)})" if error.filename else ""
+        print(
+            f"valued-contributors: a file could not be used{where}: {words}; check the file "
+            "and the folder, and try again.",
+            file=sys.stderr,
+        )
         return 2
     except (KeyboardInterrupt, EOFError):
         print("\nStopped; nothing was changed.", file=sys.stderr)

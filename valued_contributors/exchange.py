@@ -6,12 +6,17 @@ import json
 from pathlib import Path
 from typing import Any
 
+from valued_contributors.content.model import MAX_TEXT
+from valued_contributors.formats import files, jsontext, times
+from valued_contributors.formats.text import mend
 from valued_contributors.journal.store import Answer, now
 from valued_contributors.validation import first_problem
 
 FORMAT = "valued-contributors/answers"
 VERSION = 1
 MAX_BYTES = 50 * 1024 * 1024
+WHAT = "answers file"
+CHOOSE = "choose a file made by 'Export my answers' in the book or by 'valued-contributors export'"
 VALUE_KEYS = {
     "text": "reflection",
     "ratings": "confidence",
@@ -22,6 +27,12 @@ VALUE_KEYS = {
 
 class ExchangeError(ValueError):
     """A file cannot be imported; the message is one sentence saying what to do."""
+
+
+class Imported(list):
+    """The answers read from a file, and how many broken characters had to be replaced."""
+
+    mended: int = 0
 
 
 def kind_of(value: dict[str, Any]) -> str:
@@ -56,57 +67,93 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def from_document(document: Any) -> list[Answer]:
-    """Validate an exchange document and return its answers; raise ExchangeError if it is wrong."""
+def _where(path: tuple[str, ...]) -> str:
+    """A place in an answers file in plain words: "answer 3 (saved_at)"."""
+    if len(path) >= 2 and path[0] == "answers" and path[1].isdigit():
+        rest = "/".join(path[2:])
+        return f"answer {int(path[1]) + 1}" + (f" ({rest})" if rest else "")
+    return "/".join(path) or "the top level"
+
+
+def from_document(document: Any) -> Imported:
+    """Validate an exchange document and return its answers; raise ExchangeError if it is wrong.
+
+    Half characters (lone surrogates, which no file should hold) become U+FFFD and are counted
+    in ``mended``; every time is checked to be a real one and spelled the journal's way.
+    """
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ExchangeError(
-            "This file is not a Valued Contributors answers file; choose a file made by "
-            "'Export my answers' in the book or by 'valued-contributors export'."
-        )
+        raise ExchangeError(f"This file is not a Valued Contributors answers file; {CHOOSE}.")
     if document.get("version") != VERSION:
         raise ExchangeError(
             f"This answers file is version {document.get('version')!r}, but this course reads "
             f"version {VERSION}; update the course software, or export the file again."
         )
+    document, mended = mend(document)
     problem = first_problem("exchange", document)
     if problem is not None:
-        where = "/".join(problem.path) or "the top level"
+        message = problem.message
+        if problem.path[-1:] == ("value",):
+            message = _value_problem(document, problem.path) or message
         raise ExchangeError(
-            f"This answers file is damaged at {where} ({problem.message}); export it again "
-            "from the book or the notebooks and import the new file."
+            f"This answers file is damaged at {_where(problem.path)}: it {message}; "
+            "export it again from the book or the notebooks and import the new file."
         )
+    if "exported_at" in document:
+        _time(document["exported_at"], ("exported_at",))
     source = document.get("source", "import")
-    answers = []
-    for entry in document["answers"]:
+    answers = Imported()
+    answers.mended = mended
+    for number, entry in enumerate(document["answers"]):
         if kind_of(entry["value"]) != entry["kind"]:
             raise ExchangeError(
                 f"This answers file is damaged: the answer to {entry['activity']} does not "
                 f"match its kind {entry['kind']!r}; export it again and import the new file."
             )
+        saved_at = _time(entry["saved_at"], ("answers", str(number), "saved_at"))
         answers.append(
-            Answer(
-                entry["activity"], entry["value"], entry["saved_at"], entry.get("origin", source)
-            )
+            Answer(entry["activity"], entry["value"], saved_at, entry.get("origin", source))
         )
     return answers
 
 
-def read_file(path: Path) -> list[Answer]:
-    """Read and validate an exchange file from disk."""
+def _value_problem(document: dict[str, Any], path: tuple[str, ...]) -> str | None:
+    """What is wrong with an answer's value, in words, for the commonest cases."""
     try:
-        size = path.stat().st_size
-    except OSError:
-        raise ExchangeError(f"There is no file at {path}; check the name and try again.") from None
-    if size > MAX_BYTES:
-        raise ExchangeError(
-            f"This file is {size // 2**20} MB, more than the {MAX_BYTES // 2**20} MB an answers "
-            "file can be; choose the file made by an export."
+        value = document["answers"][int(path[1])]["value"]
+    except (LookupError, ValueError, TypeError):
+        return None
+    text = value.get("text") if isinstance(value, dict) else None
+    if isinstance(text, str) and len(text) > MAX_TEXT:
+        return (
+            f"is a reflection of {len(text):,} characters, more than the {MAX_TEXT:,} one "
+            "reflection can hold"
         )
+    ratings = value.get("ratings") if isinstance(value, dict) else None
+    if isinstance(ratings, dict) and any(
+        not isinstance(r, int) or not 1 <= r <= 5 for r in ratings.values()
+    ):
+        return "has a confidence rating that is not a whole number from 1 to 5"
+    return None
+
+
+def _time(text: str, path: tuple[str, ...]) -> str:
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        return times.normalise(text)
+    except ValueError as error:
         raise ExchangeError(
-            "This file is not valid JSON, so it cannot be an answers file; choose a file made "
-            "by 'Export my answers' in the book or by 'valued-contributors export'."
+            f"This answers file is damaged at {_where(path)}: {error}; export it again from "
+            "the book or the notebooks and import the new file."
+        ) from None
+
+
+def read_file(path: Path) -> Imported:
+    """Read and validate an exchange file from disk (a bounded read of a regular file only)."""
+    try:
+        document = jsontext.parse(files.read_bytes(path, MAX_BYTES, WHAT))
+    except files.FileProblem as problem:
+        raise ExchangeError(str(problem)) from None
+    except jsontext.NotJSON as problem:
+        raise ExchangeError(
+            f"{files.shown(path)} {problem}, so it cannot be an answers file; {CHOOSE}."
         ) from None
     return from_document(document)

@@ -61,6 +61,14 @@ def _explain(error: fastjsonschema.JsonSchemaValueException) -> Problem:
     if rule == "additionalProperties" and isinstance(value, dict):
         extra = sorted(set(value) - set(definition.get("properties", {})))
         return Problem((*path, extra[0]), "is not a known field here; check its spelling")
+    if rule == "pattern" and "T" in definition.get("pattern", ""):
+        return Problem(path, "must be a date and time written like 2026-03-01T09:30:00.000Z")
+    if rule == "pattern" and r"\d{4}" in definition.get("pattern", ""):
+        return Problem(path, "must be a date written like 2026-03-01")
     if rule == "pattern":
         return Problem(path, "must use only lowercase letters, digits and single hyphens")
+    if rule in ("oneOf", "anyOf"):
+        return Problem(path, "is not in a form this course can read")
+    if rule == "enum":
+        return Problem(path, f"must be one of: {', '.join(map(str, definition['enum']))}")
     return Problem(path, error.message.removeprefix(error.name).strip())

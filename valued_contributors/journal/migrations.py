@@ -24,7 +24,31 @@ def _v2(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE answers ADD COLUMN origin TEXT NOT NULL DEFAULT 'notebook'")
 
 
-STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+def _v3(db: sqlite3.Connection) -> None:
+    """Spell every saved time one way (to the millisecond), so times sort as text in the order
+    they happened; a copy that differs only in spelling is a duplicate and is dropped. A time
+    that is not a real date is left as it was: nothing is deleted for it."""
+    from valued_contributors.formats import times
+
+    rows = db.execute("SELECT id, activity, value, saved_at FROM answers").fetchall()
+    for row_id, activity, value, saved_at in rows:
+        try:
+            spelled = times.normalise(saved_at)
+        except ValueError:
+            continue
+        if spelled == saved_at:
+            continue
+        twin = db.execute(
+            "SELECT id FROM answers WHERE activity = ? AND saved_at = ? AND value = ?",
+            (activity, spelled, value),
+        ).fetchone()
+        if twin:
+            db.execute("DELETE FROM answers WHERE id = ?", (row_id,))
+        else:
+            db.execute("UPDATE answers SET saved_at = ? WHERE id = ?", (spelled, row_id))
+
+
+STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 LATEST = len(STEPS)
 
 

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from valued_contributors.formats import times
+from valued_contributors.formats.text import mend, printable
 from valued_contributors.journal import migrations
 from valued_contributors.journal.location import journal_path
 
@@ -32,9 +34,7 @@ class Answer(NamedTuple):
     origin: str = "notebook"
 
 
-def now() -> str:
-    """The current time as the journal stores it: UTC, ISO 8601, to the millisecond."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+now = times.now
 
 
 LATEST = (  # the newest version of one answer; ties in time go to the one saved last
@@ -44,8 +44,14 @@ LATEST = (  # the newest version of one answer; ties in time go to the one saved
 
 
 def canonical(value: dict[str, Any]) -> str:
-    """The one JSON spelling of a value, so equal answers are stored equally."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """The one JSON spelling of a value, so equal answers are stored equally; half characters
+    (lone surrogates), which cannot be stored, become U+FFFD."""
+    return json.dumps(mend(value)[0], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def stored_time(saved_at: str) -> str:
+    """A time in the journal's one spelling; ValueError (one sentence) if it is not real."""
+    return times.normalise(saved_at)
 
 
 def _create_private(path: Path) -> None:
@@ -76,7 +82,7 @@ class Journal:
 
     def _cannot(self, error: Exception) -> JournalError:
         return JournalError(
-            f"Your answers cannot be saved in {self.path.parent} ({error}); "
+            f"Your answers cannot be saved in {printable(self.path.parent)} ({error}); "
             "check that this folder exists, is yours and has free space, "
             "or set VALUED_CONTRIBUTORS_DATA to another folder."
         )
@@ -98,19 +104,39 @@ class Journal:
         return db
 
     def _replace_damaged(self) -> sqlite3.Connection:
-        """Move a damaged file aside (never deleting it) and start a fresh journal."""
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        kept = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            part = Path(f"{self.path}{suffix}")
-            if part.exists():
-                part.rename(f"{kept}{suffix}")
+        """Move a damaged file aside (never deleting it, never over an earlier copy) and start a
+        fresh journal."""
+        kept = self._keep_aside()
         self.notice = (
-            f"Your journal file was damaged, so it was moved to {kept} and a new journal "
-            "was started; keep that file if you want to recover older answers."
+            f"Your journal file was damaged, so it was moved to {printable(kept)} and a new "
+            "journal was started; keep that file if you want to recover older answers."
         )
         _create_private(self.path)
         return self._open()
+
+    def _keep_aside(self) -> Path:
+        """Rename the damaged journal (and its -wal and -shm files) to a name no earlier copy
+        has: the time to the microsecond, then a number if even that is taken."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+        for attempt in range(1, 10_000):
+            tail = "" if attempt == 1 else f"-{attempt}"
+            kept = self.path.with_name(f"{self.path.name}.damaged-{stamp}{tail}")
+            try:
+                os.link(self.path, kept)  # fails, rather than overwrites, if the name is taken
+            except FileExistsError:
+                continue
+            except OSError:  # a file system without hard links
+                if any(Path(f"{kept}{s}").exists() for s in ("", "-wal", "-shm")):
+                    continue
+                self.path.rename(kept)
+            else:
+                self.path.unlink()
+            for suffix in ("-wal", "-shm"):
+                part = Path(f"{self.path}{suffix}")
+                if part.exists():
+                    part.rename(f"{kept}{suffix}")
+            return kept
+        raise OSError("too many damaged copies of the journal with the same name")
 
     def close(self) -> None:
         with self._lock:
@@ -158,7 +184,7 @@ class Journal:
         origin: str = "notebook",
     ) -> Answer:
         """Store a new version of an answer, unless it equals the latest one."""
-        answer = Answer(activity, value, saved_at or now(), origin)
+        answer = Answer(activity, value, stored_time(saved_at) if saved_at else now(), origin)
         text = canonical(value)
         with self._transaction() as db:
             last = db.execute(LATEST, (activity,)).fetchone()
@@ -199,12 +225,15 @@ class Journal:
     def merge(self, answers: Iterable[Answer]) -> int:
         """Add answers from elsewhere in one transaction; return how many were new."""
         added = 0
+        rows = [
+            (a.activity, canonical(a.value), stored_time(a.saved_at), a.origin) for a in answers
+        ]
         with self._transaction() as db:
-            for a in answers:
+            for row in rows:
                 cursor = db.execute(
                     "INSERT OR IGNORE INTO answers (activity, value, saved_at, origin) "
                     "VALUES (?, ?, ?, ?)",
-                    (a.activity, canonical(a.value), a.saved_at, a.origin),
+                    row,
                 )
                 added += cursor.rowcount
         return added

@@ -20,6 +20,7 @@ from valued_contributors.content.model import (
     Scenario,
     Section,
 )
+from valued_contributors.formats import times
 from valued_contributors.journal.store import Answer
 
 SUPPORT_NAMES = {
@@ -103,9 +104,7 @@ class Entry:
 
     @property
     def saved_on(self) -> date | None:
-        if not self.answer:
-            return None
-        return datetime.fromisoformat(self.answer.saved_at.replace("Z", "+00:00")).date()
+        return times.day_of(self.answer.saved_at) if self.answer else None
 
     @property
     def blocks(self) -> list[Block]:
