@@ -488,7 +488,7 @@ def test_malformed_files_are_named_counted_and_skipped(tmp_path: Path) -> None:
     assert "full answers export" in reasons["full-export.json"]
     assert "version 2" in reasons["future-version.json"]
     assert "damaged at answers/0/saved_on" in reasons["time-not-day.json"]
-    assert "could not be read" in reasons["a-folder.json"]
+    assert "is a folder, not a file" in reasons["a-folder.json"]
     assert all("\n" not in r for r in reasons.values())
     page = team_report.render_html(profile)
     assert "&lt;script&gt;.json" in page and "<script" not in page

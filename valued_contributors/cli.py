@@ -10,7 +10,7 @@ from valued_contributors import exchange
 from valued_contributors.content import ContentError, load_course
 from valued_contributors.content.compiled import cache_dir, course
 from valued_contributors.formats import files
-from valued_contributors.formats.text import mend
+from valued_contributors.formats.text import mend, printable
 from valued_contributors.journal import ENV_VAR, Journal, JournalError, data_dir, journal_path
 
 shown = files.shown
@@ -30,7 +30,7 @@ def _open() -> Journal:
     """The learner's journal; says so on stderr if a damaged file had to be moved aside."""
     journal = Journal()
     if journal.notice:
-        print(journal.notice, file=sys.stderr)
+        print(printable(journal.notice), file=sys.stderr)
     return journal
 
 
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (exchange.ExchangeError, files.FileProblem, JournalError, ContentError) as error:
-        print(f"valued-contributors: {error}", file=sys.stderr)
+        print(f"valued-contributors: {printable(error)}", file=sys.stderr)
         return 2
     except OSError as error:
         words = (error.strerror or str(error)).lower()

@@ -26,10 +26,12 @@ from valued_contributors.content.loader import (
     read_file,
 )
 from valued_contributors.content.model import Course
+from valued_contributors.formats import files, jsontext
 
 ENV_VAR = "VALUED_CONTRIBUTORS_CACHE"
 FILE_NAME = "course.json"
 FORMAT = 1
+MAX_BYTES = 64 * 1024 * 1024  # the compiled course is well under 1 MB
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 CODE_FILES = (
     "content/loader.py",
@@ -61,15 +63,27 @@ def fingerprint(files: list[Path]) -> str:
 
 
 def _from_copy(path: Path, key: str) -> Course | None:
-    """The course from a compiled copy made for this key, or None if there is no usable one."""
+    """The course from a compiled copy made for this key, or None if there is no usable one.
+
+    The copy is read like any file from outside (a regular file, bounded); whatever is wrong
+    with it (cut short, nested too deeply, a pipe or a folder in its place), it is not used and
+    a new one is made.
+    """
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        if stored.get("key") != key:
+        stored = jsontext.parse(files.read_bytes(path, MAX_BYTES))
+        if not isinstance(stored, dict) or stored.get("key") != key:
             return None
         sections = [build_section(file, raw, validate=False) for file, raw in stored["sections"]]
         built = build_course(sections)
-        markdown.preload(stored["markdown"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        rendered = stored["markdown"]
+        if not all(
+            isinstance(rendered.get(mode), dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in rendered[mode].items())
+            for mode in (markdown.BLOCK, markdown.INLINE)
+        ):
+            return None
+        markdown.preload(rendered)
+    except (ValueError, LookupError, TypeError, AttributeError, RecursionError):
         return None
     return built
 

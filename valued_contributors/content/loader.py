@@ -151,13 +151,26 @@ def _check_meaning(file: str, activity: Activity) -> None:
             )
 
 
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
 def read_file(path: Path) -> Any:
     """The data in one activity file, parsed but not yet checked."""
     import yaml  # only when files are read; a kernel usually starts from the compiled course
 
+    from valued_contributors.formats import files
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ten times faster
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        data = files.read_bytes(path, MAX_FILE_BYTES, "activity file")
+    except files.FileProblem as problem:
+        raise ContentError(files.shown(path.name), problem.reason) from None
+    try:
+        return yaml.load(data.decode("utf-8"), Loader=loader)
+    except UnicodeDecodeError:
+        raise ContentError(
+            files.shown(path.name), "is not text in UTF-8; save it as UTF-8"
+        ) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" near line {mark.line + 1}" if mark else ""

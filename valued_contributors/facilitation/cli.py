@@ -21,6 +21,9 @@ from valued_contributors.facilitation import (
 )
 from valued_contributors.facilitation.errors import FacilitationError
 from valued_contributors.facilitation.people import participants
+from valued_contributors.formats import files
+from valued_contributors.formats.text import printable
+from valued_contributors.journal import data_dir
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".txt"}
 TABLE_SIZE = 5
@@ -34,22 +37,32 @@ def _format(args: argparse.Namespace) -> str:
     return "markdown" if Path(args.output).suffix.lower() in MARKDOWN_SUFFIXES else "html"
 
 
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    """The files a command reads, which its output must never overwrite."""
+    named = [getattr(args, name, None) for name in ("people", "topics")]
+    inputs = [Path(p) for p in named if p and not str(p).strip().isdigit()]
+    folder = getattr(args, "folder", None)
+    if folder and Path(folder).is_dir():
+        inputs += [p for p in Path(folder).iterdir() if p.suffix.lower() == ".json"]
+    return inputs
+
+
 def _deliver(
     args: argparse.Namespace, html: Callable[[], str], markdown: Callable[[], str], what: str
 ) -> None:
-    """Write the page to the screen or to the file the user asked for."""
-    page = html() if _format(args) == "html" else markdown()
-    if args.output in (None, "-"):
-        sys.stdout.write(page)
-        return
+    """Write the page to the screen or to the file the user asked for; never over the files
+    it was made from or anything in the learner's data folder."""
+    kind = _format(args)
+    page = (html() if kind == "html" else markdown()).encode("utf-8")
     try:
-        Path(args.output).write_text(page, encoding="utf-8")
-    except OSError as error:
-        raise FacilitationError(
-            f"{args.output} could not be written ({error.strerror or error}); check the folder "
-            "exists and is yours."
-        ) from None
-    print(f"Wrote {what} to {args.output}.", file=sys.stderr)
+        if args.output in (None, "-"):
+            files.write_stdout(page)
+            return
+        files.refuse_protected(args.output, [data_dir()], _inputs(args))
+        files.write_bytes(args.output, page, "plan.html" if kind == "html" else "plan.md")
+    except files.FileProblem as problem:
+        raise FacilitationError(str(problem)) from None
+    print(f"Wrote {what} to {printable(args.output)}.", file=sys.stderr)
 
 
 def _guarded(run: Callable[[argparse.Namespace], None]) -> Callable[[argparse.Namespace], int]:
@@ -59,7 +72,7 @@ def _guarded(run: Callable[[argparse.Namespace], None]) -> Callable[[argparse.Na
         try:
             run(args)
         except FacilitationError as error:
-            print(f"valued-contributors: {error}", file=sys.stderr)
+            print(f"valued-contributors: {printable(error)}", file=sys.stderr)
             return 2
         return 0
 
@@ -109,7 +122,7 @@ def run_team_profile(args: argparse.Namespace) -> None:
     """Build a team profile from a folder of contribution files."""
     profile = team.team_profile(args.folder)
     for skipped in profile.skipped:
-        print(f"Skipped {skipped.file}: {skipped.reason}.", file=sys.stderr)
+        print(f"Skipped {printable(skipped.file)}: {skipped.reason}.", file=sys.stderr)
     _deliver(
         args,
         lambda: team_report.render_html(profile, args.title),

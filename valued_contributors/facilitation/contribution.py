@@ -13,6 +13,7 @@ from typing import Any
 
 from valued_contributors.exchange import kind_of
 from valued_contributors.facilitation.errors import FacilitationError
+from valued_contributors.formats import times
 from valued_contributors.journal import Answer
 from valued_contributors.validation import first_problem
 
@@ -20,14 +21,16 @@ FORMAT = "valued-contributors/contribution"
 VERSION = 1
 
 
+OLDEST = datetime.min.replace(tzinfo=UTC)
+
+
 def _moment(saved_at: str) -> datetime:
+    """When an answer was saved; a stored time that cannot be read counts as the oldest, so a
+    contribution can always be made."""
     try:
-        moment = datetime.fromisoformat(saved_at)
-    except (TypeError, ValueError):
-        raise FacilitationError(
-            f"An answer has an unreadable save time ({saved_at!r}); export it again."
-        ) from None
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return times.parse(saved_at)
+    except ValueError:
+        return OLDEST
 
 
 def _kind(answer: Answer) -> str:
@@ -57,7 +60,9 @@ def make_contribution(answers: Iterable[Answer], shared_ids: Iterable[str]) -> d
                 "activity": activity,
                 "kind": _kind(answer),
                 "value": answer.value,
-                "saved_on": moment.date().isoformat(),
+                "saved_on": (moment if moment is not OLDEST else datetime.now(UTC))
+                .date()
+                .isoformat(),
             }
             for activity, (moment, answer) in sorted(latest.items())
         ],

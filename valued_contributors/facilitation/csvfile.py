@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from valued_contributors.facilitation.errors import FacilitationError
+from valued_contributors.formats import files
 
 MAX_BYTES = 5 * 1024 * 1024
 SEPARATORS = ",;\t"
@@ -23,15 +24,31 @@ def tidy(text: str | None) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
 
 
+SAVE_AS = "in Excel choose File, Save As and 'CSV UTF-8 (Comma delimited)', then use that file"
+WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip) and the older .xls
+
+
 def _decode(data: bytes, path: Path) -> str:
+    """The text of a CSV file: UTF-8 (with or without a byte order mark), UTF-16 with a byte
+    order mark (Excel's "Unicode Text"), or Windows-1252 (Excel's older "CSV")."""
+    name = files.shown(path.name)
+    if data.startswith(WORKBOOKS):
+        raise FacilitationError(f"{name} is an Excel workbook, not a CSV file; {SAVE_AS}.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FacilitationError(
+                f"{name} is damaged Unicode text that cannot be read; {SAVE_AS}."
+            ) from None
+    if b"\x00" in data:
+        raise FacilitationError(f"{name} is not a text file this tool can read; {SAVE_AS}.")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise FacilitationError(
-        f"{path.name} is not a text file this tool can read; save it again as 'CSV UTF-8'."
-    )
+    raise FacilitationError(f"{name} is not a text file this tool can read; {SAVE_AS}.")
 
 
 def _separator(text: str) -> str:
@@ -47,38 +64,25 @@ def read_rows(path: Path | str, needed: str) -> list[dict[str, str]]:
     """
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise FacilitationError(
-                f"{path.name} is larger than {MAX_BYTES // 2**20} MB, too big for a list of "
-                "names or topics; check you chose the right file."
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FacilitationError(
-            f"There is no file at {path}; check the name and try again."
-        ) from None
-    except IsADirectoryError:
-        raise FacilitationError(f"{path} is a folder; give the CSV file inside it.") from None
-    except OSError as error:
-        raise FacilitationError(
-            f"{path.name} could not be read ({error.strerror or error}); check it is yours."
-        ) from None
+        data = files.read_bytes(path, MAX_BYTES, "CSV file")
+    except files.FileProblem as problem:
+        raise FacilitationError(str(problem)) from None
+    name = files.shown(path.name)
     text = _decode(data, path)
     if not text.strip():
-        raise FacilitationError(
-            f"{path.name} is empty; it needs a header row with a '{needed}' column."
-        )
+        raise FacilitationError(f"{name} is empty; it needs a header row with a '{needed}' column.")
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text)))
-    except csv.Error as error:
+    except csv.Error:
         raise FacilitationError(
-            f"{path.name} is not a readable CSV file ({error}); save it again as CSV."
+            f"{name} is not a CSV file this tool can read (a quotation mark or a line in it is "
+            f"broken); {SAVE_AS}."
         ) from None
     headers = [key(h) for h in rows[0]]
     if needed not in headers:
-        found = ", ".join(repr(h) for h in headers if h) or "none"
+        found = ", ".join(files.shown(repr(h)) for h in headers if h) or "none"
         raise FacilitationError(
-            f"{path.name} has no '{needed}' column (its headings are {found}); "
+            f"{name} has no '{needed}' column (its headings are {found}); "
             f"put '{needed}' at the top of the column."
         )
     records = []

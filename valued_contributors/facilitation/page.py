@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from html import escape
+
+from valued_contributors.formats import markdown
 
 STYLE = """
 .vcf { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
@@ -81,22 +82,14 @@ def fragment(body: str) -> str:
     return f"<div class='vcf'><style>{STYLE}</style>\n{body}\n</div>"
 
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
-
-
-def _escape(line: str) -> str:
-    return MARKDOWN_SPECIAL.sub(r"\\\1", line)
-
-
 def md(value: object) -> str:
-    """Text for one line of Markdown: special characters escaped, line breaks made spaces."""
-    return _escape(" ".join(str(value).split()))
+    """Text for one line of Markdown: shown exactly as written, line breaks made spaces."""
+    return markdown.inline(value)
 
 
 def md_quote(value: str) -> str:
-    """A block of someone's words as a Markdown quotation, every line escaped."""
-    lines = str(value).strip().splitlines() or [""]
-    return "\n".join(f"> {_escape(line)}".rstrip() for line in lines)
+    """A block of someone's words as a Markdown quotation, shown exactly as written."""
+    return markdown.quote(value)
 
 
 def md_heading(level: int, words: str) -> str:

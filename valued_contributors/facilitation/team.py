@@ -9,9 +9,9 @@ it, so no report can show it by mistake.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,9 @@ from valued_contributors.exchange import FORMAT as ANSWERS_FORMAT
 from valued_contributors.exchange import kind_of
 from valued_contributors.facilitation.contribution import FORMAT, VERSION
 from valued_contributors.facilitation.errors import FacilitationError
+from valued_contributors.formats import files as reading
+from valued_contributors.formats import jsontext
+from valued_contributors.formats.text import mend
 from valued_contributors.validation import first_problem
 
 MINIMUM = 5
@@ -103,19 +106,12 @@ def _has_content(value: dict[str, Any]) -> bool:
 def read_contribution(path: Path) -> list[dict[str, Any]]:
     """A contribution file's answers; raise Unusable with a short reason if it is not one."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise Unusable(f"is larger than {MAX_BYTES // 2**20} MB, too big to be a contribution")
-        data = path.read_bytes()
-    except OSError as error:
-        raise Unusable(f"could not be read ({error.strerror or error})") from None
-    try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise Unusable("is not text in UTF-8, so it is not a contribution file") from None
-    except json.JSONDecodeError as error:
-        raise Unusable(f"is not valid JSON (line {error.lineno}, column {error.colno})") from None
-    except RecursionError:
-        raise Unusable("is nested too deeply to be a contribution file") from None
+        document = jsontext.parse(reading.read_bytes(path, MAX_BYTES, "contribution file"))
+    except reading.FileProblem as problem:
+        raise Unusable(problem.reason) from None
+    except jsontext.NotJSON as problem:
+        raise Unusable(str(problem)) from None
+    document, _ = mend(document)
     if isinstance(document, dict) and document.get("format") == ANSWERS_FORMAT:
         raise Unusable(
             "is a full answers export, not a contribution; ask for a contribution file instead"
@@ -132,6 +128,12 @@ def read_contribution(path: Path) -> list[dict[str, Any]]:
         raise Unusable(f"is damaged at {where} ({problem.message})")
     seen: set[str] = set()
     for answer in document["answers"]:
+        try:
+            date.fromisoformat(answer["saved_on"])
+        except ValueError:
+            raise Unusable(
+                f"has an answer saved on {answer['saved_on']}, which is not a real date"
+            ) from None
         if kind_of(answer["value"]) != answer["kind"]:
             raise Unusable(f"has an answer to {answer['activity']} that does not match its kind")
         if answer["activity"] in seen:
@@ -149,7 +151,8 @@ def team_profile(folder: Path | str) -> Profile:
     folder = Path(folder)
     if not folder.is_dir():
         raise FacilitationError(
-            f"There is no folder at {folder}; give the folder that holds the contribution files."
+            f"There is no folder at {reading.shown(folder)}; give the folder that holds the "
+            "contribution files."
         )
     try:
         files = sorted(
@@ -159,7 +162,8 @@ def team_profile(folder: Path | str) -> Profile:
         )
     except OSError as error:
         raise FacilitationError(
-            f"The folder {folder} could not be read ({error.strerror or error}); check it is yours."
+            f"The folder {reading.shown(folder)} could not be read ({error.strerror or error}); "
+            "check it is yours."
         ) from None
     activities = course().activities
     ratings: dict[str, dict[str, list[int]]] = {BEFORE: {}, AFTER: {}}

@@ -96,7 +96,7 @@ def read_bytes(path: Path | str, limit: int, what: str = "file") -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise FileProblem(
                 f"{name} is not an ordinary file (it is a device, a pipe or a link to one); "
-                f"give a {what} saved on a disk.",
+                f"give {_a(what)} saved on a disk.",
                 "is not an ordinary file",
             )
         if info.st_size > limit:
@@ -117,9 +117,13 @@ def read_bytes(path: Path | str, limit: int, what: str = "file") -> bytes:
         os.close(fd)
 
 
+def _a(what: str) -> str:
+    return f"{'an' if what[:1].lower() in 'aeiou' else 'a'} {what}"
+
+
 def too_big(path: Path, size: int, limit: int, what: str) -> FileProblem:
     return FileProblem(
-        f"{shown(path)} is {size_words(size)}, more than the {limit_words(limit)} a {what} can "
+        f"{shown(path)} is {size_words(size)}, more than the {limit_words(limit)} {_a(what)} can "
         "be; check that you chose the right file.",
         f"is {size_words(size)}, more than the {limit_words(limit)} limit",
     )
