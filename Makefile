@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+# npm tools the tests use (package.json): a SCORM runtime, the ADL schemas, JupyterHub's proxy.
+NODE_STAMP := node_modules/.installed-$(shell cat package.json package-lock.json | cksum | cut -d' ' -f1)
 
 .PHONY: book downloads test lab bench clean
 
@@ -22,7 +24,13 @@ book: $(STAMP)  ## Build the book into _build/html (notebooks run with an empty,
 downloads: book  ## Build the course's downloads into _build/downloads (see the README)
 	$(BIN)/python -m valued_contributors.downloads
 
-test: $(STAMP)  ## Run every test (browser tests need Debian's chromium)
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && \
+	  rm -f node_modules/.installed-* && touch $@; \
+	else echo "npm is not installed: the SCORM and JupyterHub tests will be skipped."; fi
+
+test: $(STAMP) $(NODE_STAMP)  ## Run every test (browser tests need Debian's chromium)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

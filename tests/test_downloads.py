@@ -31,7 +31,7 @@ def project(built_book: Path) -> Project:
 
 @pytest.fixture(scope="session")
 def offline_zip(project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    (download,) = by_name(["zip"])
+    (download,) = by_name(["valued-contributors-offline.zip"])
     target = tmp_path_factory.mktemp("downloads") / download.filename
     download.make(project, target)
     return target

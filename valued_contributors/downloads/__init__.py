@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from valued_contributors.downloads import offline
+from valued_contributors.downloads import offline, scorm
 
 
 class Project(NamedTuple):
@@ -44,6 +44,12 @@ FORMATS: tuple[Format, ...] = (
         "Offline web book (zip)",
         "unzip it and open index.html in Chrome or Edge; activities save as on the web",
         offline.make,
+    ),
+    Format(
+        "valued-contributors-scorm2004.zip",
+        "SCORM 2004 package for learning platforms (zip)",
+        "for organisations: upload it to a learning platform; it reports progress, never answers",
+        scorm.make,
     ),
 )
 

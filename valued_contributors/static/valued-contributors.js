@@ -706,7 +706,10 @@
     }
   }
 
-  window.valuedContributors = { exportDocument: exportDocument, parseImport: parseImport, merge: merge };
+  /* isDone is read by the SCORM package's launch page (valued_contributors/downloads/scorm.py). */
+  window.valuedContributors = {
+    exportDocument: exportDocument, parseImport: parseImport, merge: merge, isDone: isDone
+  };
 
   start();
 })();
