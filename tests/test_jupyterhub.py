@@ -8,6 +8,7 @@ kernel through the Jupyter server's kernel websocket, as JupyterLab does.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import secrets
@@ -19,6 +20,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
@@ -96,7 +98,6 @@ class Hub:
     def run_code(self, name: str, code: str) -> str:
         """Run ``code`` in a new kernel on ``name``'s server; return what it printed."""
         from tornado.httpclient import HTTPRequest
-        from tornado.ioloop import IOLoop
         from tornado.websocket import websocket_connect
 
         server = f"{self.url}/user/{name}/api"
@@ -142,8 +143,10 @@ class Hub:
             assert not errors, errors
             return "".join(printed)
 
+        # A thread of its own: the browser tests' Playwright owns this thread's event loop.
         try:
-            return IOLoop.current().run_sync(execute, timeout=READY_SECONDS)
+            with ThreadPoolExecutor(1) as worker:
+                return worker.submit(asyncio.run, execute()).result(timeout=READY_SECONDS)
         finally:
             self.api.delete(f"{server}/kernels/{kernel_id}", timeout=30)
 
