@@ -52,7 +52,7 @@ def rules(the_course: Course) -> dict[str, Any]:
     done and, if the course has a final assessment, at least its pass mark (scoring.needed).
     """
     activities = [a.id for s in the_course.sections for a in s.activities]
-    final = getattr(the_course, "final_assessment", None)
+    final = the_course.final_assessment
     assessment = None
     if final is not None:
         assessment = {
