@@ -35,8 +35,10 @@ test: $(STAMP) $(NODE_STAMP)  ## Run every test (browser tests need Debian's chr
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
-lab: $(STAMP)  ## Open the notebooks in JupyterLab
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+lab: $(STAMP)  ## Open the course in JupyterLab at notebooks/00_start_here.ipynb (outputs never saved)
+	PATH="$(CURDIR)/$(BIN):$$PATH" \
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/00_start_here.ipynb
 
 bench: $(STAMP)  ## Measure speed and memory beside peers; prints a table (see benchmarks/README.md)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

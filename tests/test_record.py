@@ -17,7 +17,7 @@ from test_views import BY_NAME, find
 from valued_contributors.cli import main
 from valued_contributors.content.compiled import course
 from valued_contributors.journal import Journal
-from valued_contributors.record import build_record, html, markdown, word
+from valued_contributors.record import build_record, html, is_done, markdown, word
 from valued_contributors.record.export import export
 from valued_contributors.views.progress import progress
 from valued_contributors.views.record import record
@@ -40,7 +40,10 @@ def journal(data_dir: Path) -> Journal:
             j.save(activity, {"text": text})
         j.save("start/baseline", {"ratings": {"coaching": 2, "world-cafe": 1}})
         j.save("practice/after", {"ratings": {"coaching": 4}})
-        j.save("voices/check", {"selected": {"q1": ["b"], "q3": ["a", "b", "c"]}})
+        j.save(
+            "voices/check",
+            {"selected": {"q1": ["b"], "q2": ["a"], "q3": ["a", "b", "c"], "q4": ["d"]}},
+        )
         j.save("voices/rota", {"choice": "c"})
     journal = Journal()
     yield journal
@@ -135,7 +138,7 @@ def test_every_done_activity_and_a_pass_complete_the_record(data_dir: Path) -> N
             value = {
                 "reflection": {"text": "done"},
                 "confidence": {"ratings": {}},
-                "check": {"selected": {}},
+                "check": {"selected": {q.id: ["a"] for q in getattr(activity, "questions", ())}},
                 "scenario": {"choice": "a"},
             }[activity.kind]
             if activity is final:
@@ -143,6 +146,14 @@ def test_every_done_activity_and_a_pass_complete_the_record(data_dir: Path) -> N
             j.save(activity.id, value)
         text = export(j, "md").decode("utf-8")
     assert "Statement of completion" in text
+
+
+def test_a_check_with_an_unanswered_question_is_not_done() -> None:
+    check = course().get("voices/check")
+    answered = {q.id: ["a"] for q in check.questions}
+    assert is_done(check, {"selected": answered})
+    assert not is_done(check, {"selected": {**answered, "q2": []}})
+    assert not is_done(check, {"selected": {"q1": ["a"], "q3": ["b"]}})
 
 
 def test_the_command_line_exports_every_format(journal: Journal, tmp_path: Path) -> None:
@@ -220,11 +231,15 @@ def test_the_record_notebook_saves_only_the_shared_answers(
 ) -> None:
     view = record()
     view._repr_mimebundle_()
-    view.share.value = ("voices/knowledge",)
+    assert "start/hopes" in view.share_boxes and "skills/coaching-skill" not in view.share_boxes
+    labels = [box.description for box in view.share_boxes.values()]
+    assert all("/" not in label for label in labels), "ids are not shown to learners"
+    view.share_boxes["voices/knowledge"].value = True
     path = view.save_contribution(folder=tmp_path)
     document = json.loads(path.read_text(encoding="utf-8"))
     assert [a["activity"] for a in document["answers"]] == ["voices/knowledge"]
     assert "cudromach" not in path.read_text(encoding="utf-8")
-    view.share.value = ()
+    assert "download='my-contribution.json'" in view.share_status.value
+    view.share_boxes["voices/knowledge"].value = False
     assert view.save_contribution(folder=tmp_path) is None
-    assert "Choose at least one" in view.share_status.value
+    assert "Tick at least one answer" in view.share_status.value

@@ -44,13 +44,12 @@ def test_show_carries_both_views() -> None:
     assert "voices/ripple" in bundle["text/plain"]
 
 
-def test_an_unknown_id_names_the_problem() -> None:
-    try:
-        show("voices/nothing")
-    except KeyError as error:
-        assert "There is no activity called 'voices/nothing'" in str(error)
-    else:
-        raise AssertionError("an unknown id was accepted")
+def test_an_unknown_id_is_one_sentence_with_the_closest_id() -> None:
+    bundle = show("voices/rippl")._repr_mimebundle_()
+    assert bundle["text/plain"] == "No activity 'voices/rippl'. Did you mean 'voices/ripple'?"
+    assert "role='alert'" in bundle["text/html"] and WIDGET not in bundle
+    far = show("nothing/like-it")._repr_mimebundle_()["text/plain"]
+    assert far == "No activity 'nothing/like-it'. Check the activity id in the cell."
 
 
 def test_a_reflection_saves_and_comes_back_after_a_restart(data_dir: Path) -> None:
@@ -120,7 +119,7 @@ def test_a_check_gives_the_scoring_modules_feedback(data_dir: Path) -> None:
     radio.value = "b"
     first, second, _ = find(box, widgets.Checkbox)
     first.value = second.value = True
-    [button] = find(box, widgets.Button)
+    [button] = [b for b in find(box, widgets.Button) if b.description == "Check my answers"]
     button.click()
     shown = " ".join(visible_text(w.value) for w in find(box, widgets.HTML))
     result = mark_check(quiz, {"one": ["b"], "many": ["a", "b"]})
@@ -145,7 +144,8 @@ def test_a_scenario_choice_saves_and_shows_its_feedback(data_dir: Path) -> None:
 
 def test_a_confidence_rating_saves(data_dir: Path) -> None:
     box = build(BY_NAME["scale"])
-    first = find(box, widgets.ToggleButtons)[0]
+    first = find(box, widgets.RadioButtons)[0]
+    assert [label for label, _ in first.options][0] == "1 not at all confident"
     first.value = 4
     with Journal() as journal:
         assert journal.latest("sample/scale").value == {"ratings": {"listen": 4}}

@@ -157,3 +157,16 @@ def read_file(path: Path) -> Imported:
             f"{files.shown(path)} {problem}, so it cannot be an answers file; {CHOOSE}."
         ) from None
     return from_document(document)
+
+
+def read_bytes(data: bytes, name: str) -> Imported:
+    """Read and validate an answers file's contents, e.g. one uploaded into a notebook."""
+    if len(data) > MAX_BYTES:
+        raise ExchangeError(str(files.too_big(Path(name), len(data), MAX_BYTES, WHAT)))
+    try:
+        document = jsontext.parse(data)
+    except jsontext.NotJSON as problem:
+        raise ExchangeError(
+            f"{files.shown(name)} {problem}, so it cannot be an answers file; {CHOOSE}."
+        ) from None
+    return from_document(document)

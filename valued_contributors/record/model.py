@@ -39,11 +39,15 @@ ASSESSED = (
 
 
 def is_done(activity: Activity, value: dict[str, Any] | None) -> bool:
-    """An activity counts as done once it has a saved answer (a reflection needs some text)."""
+    """An activity counts as done once it has a saved answer: a reflection needs some text,
+    and a knowledge check an answer to every question."""
     if value is None:
         return False
     if isinstance(activity, Reflection):
         return bool(value.get("text", "").strip())
+    if isinstance(activity, Check):
+        selected = value.get("selected", {})
+        return all(selected.get(q.id) for q in activity.questions)
     return True
 
 

@@ -359,9 +359,15 @@
 
   /* ---- progress and the learning record --------------------------------------------- */
 
-  /* The same rule as record.model.is_done: answered, and a reflection has some text. */
+  /* The same rule as record.model.is_done: answered, a reflection has some text and a
+     check an answer to every question (the book saves every question's list). */
   function isDone(entry) {
     if (!entry) return false;
+    if (entry.kind === "check") {
+      return Object.keys(entry.value.selected).every(function (q) {
+        return entry.value.selected[q].length > 0;
+      });
+    }
     return entry.kind !== "reflection" || entry.value.text.trim() !== "";
   }
 

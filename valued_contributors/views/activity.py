@@ -3,6 +3,8 @@ and the built book displays as HTML."""
 
 from __future__ import annotations
 
+import difflib
+from html import escape
 from typing import Any
 
 from valued_contributors.content.compiled import course
@@ -26,6 +28,32 @@ class ActivityView:
         return bundle
 
 
-def show(activity_id: str) -> ActivityView:
+class Problem:
+    """One sentence shown in place of something that cannot be displayed; the notebook goes on."""
+
+    def __init__(self, sentence: str):
+        self.sentence = sentence
+
+    def __repr__(self) -> str:
+        return self.sentence
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        return {
+            "text/plain": self.sentence,
+            "text/html": f"<p role='alert'><strong>{escape(self.sentence)}</strong></p>",
+        }
+
+
+def unknown(what: str, name: str, known: list[str]) -> Problem:
+    """'No activity 'voices/rippl'. Did you mean 'voices/ripple'?'"""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f" Did you mean {close[0]!r}?" if close else f" Check the {what} id in the cell."
+    return Problem(f"No {what} {name!r}.{hint}")
+
+
+def show(activity_id: str) -> ActivityView | Problem:
     """Display the activity with this id, e.g. ``show("voices/ripple")``."""
-    return ActivityView(course().get(activity_id))
+    activities = course().activities
+    if activity_id not in activities:
+        return unknown("activity", activity_id, list(activities))
+    return ActivityView(activities[activity_id])

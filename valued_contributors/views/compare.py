@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
@@ -12,8 +14,13 @@ from valued_contributors.content.compiled import course
 from valued_contributors.content.model import CONFIDENCE_LABELS, Confidence
 from valued_contributors.content.scoring import Change, confidence_changes
 from valued_contributors.journal import JournalError
+from valued_contributors.views.activity import Problem, unknown
 from valued_contributors.views.saving import current_journal
+from valued_contributors.views.styles import notebook_box
 from valued_contributors.views.text import attr, inline
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 CAPTION = "Your confidence before and after the course, rated from 1 to 5"
 EMPTY = "Not rated yet"
@@ -49,16 +56,23 @@ def table_html(changes: list[Change], statement_ids: list[str] | None = None) ->
     )
 
 
-def chart(changes: list[Change]) -> Any:
-    """A horizontal bar chart of both ratings for every statement."""
-    import matplotlib
+CHART_ALT = (
+    "Bar chart of your confidence before and after the course, one pair of bars for each "
+    "statement. The table gives every rating."
+)
 
-    matplotlib.use("agg")
-    from matplotlib import pyplot as plt
+
+def chart(changes: list[Change]) -> Figure:
+    """A horizontal bar chart of both ratings for every statement.
+
+    It is drawn on a bare matplotlib Figure, never through pyplot, so the kernel's own
+    display backend is left alone."""
+    from matplotlib.figure import Figure
 
     labels = [textwrap.fill(c.statement, 45) for c in changes]
     positions = range(len(changes))
-    figure, axes = plt.subplots(figsize=(8, 0.7 * len(changes) + 1.2))
+    figure = Figure(figsize=(8, 0.7 * len(changes) + 1.2), facecolor="white")
+    axes = figure.add_subplot()
     axes.barh(
         [p + 0.2 for p in positions],
         [c.before or 0 for c in changes],
@@ -82,8 +96,22 @@ def chart(changes: list[Change]) -> Any:
     axes.set_title(CAPTION, fontsize=10)
     axes.legend(loc="lower right")
     figure.tight_layout()
-    plt.close(figure)
     return figure
+
+
+def chart_png(changes: list[Change]) -> bytes:
+    """The chart as PNG bytes, the picture the notebook shows."""
+    buffer = io.BytesIO()
+    chart(changes).savefig(buffer, format="png", dpi=110)
+    return buffer.getvalue()
+
+
+def chart_html(changes: list[Change]) -> str:
+    """The chart as an image with a text alternative, or nothing when no rating is saved."""
+    if not any(c.before or c.after for c in changes):
+        return "<p>Rate the statements at the start and the end of the course to see a chart.</p>"
+    data = base64.b64encode(chart_png(changes)).decode("ascii")
+    return f"<img src='data:image/png;base64,{data}' alt='{attr(CHART_ALT)}'>"
 
 
 class ComparisonView:
@@ -99,9 +127,11 @@ class ComparisonView:
         return before, after
 
     def _widget(self) -> widgets.VBox:
-        output = widgets.Output()
-        table = widgets.HTML()
-        button = widgets.Button(description="Show my latest ratings", icon="refresh")
+        picture = widgets.HTML(layout=widgets.Layout(flex="1 1 28em", min_width="18em"))
+        picture.add_class("vc-chart")
+        table = widgets.HTML(layout=widgets.Layout(flex="1 1 22em", min_width="16em"))
+        button = widgets.Button(description="Refresh", icon="refresh")
+        button.tooltip = "Show your latest ratings"
 
         def refresh(_: Any = None) -> None:
             try:
@@ -110,16 +140,14 @@ class ComparisonView:
                 table.value = f"<p role='alert'>Your ratings could not be read: {error}</p>"
                 return
             table.value = table_html(changes)
-            output.clear_output(wait=True)
-            if any(c.before or c.after for c in changes):
-                with output:
-                    from IPython.display import display
-
-                    display(chart(changes))
+            picture.value = chart_html(changes)
 
         button.on_click(refresh)
         refresh()
-        return widgets.VBox([button, output, table])
+        side_by_side = widgets.Box(
+            [picture, table], layout=widgets.Layout(flex_flow="row wrap", width="100%")
+        )
+        return notebook_box([button, side_by_side], "vc-compare-widget")
 
     def _html(self) -> str:
         ids = [s.id for s in self.before.statements]
@@ -141,10 +169,11 @@ class ComparisonView:
         return bundle
 
 
-def compare(before_id: str, after_id: str) -> ComparisonView:
+def compare(before_id: str, after_id: str) -> ComparisonView | Problem:
     """Show confidence before and after, e.g. ``compare("start/baseline", "practice/after")``."""
-    before, after = course().get(before_id), course().get(after_id)
-    for activity in (before, after):
-        if not isinstance(activity, Confidence):
-            raise ValueError(f"{activity.id} is not a confidence scale, so it cannot be compared.")
-    return ComparisonView(before, after)
+    activities = course().activities
+    scales = [a for a in activities if isinstance(activities[a], Confidence)]
+    for activity_id in (before_id, after_id):
+        if not isinstance(activities.get(activity_id), Confidence):
+            return unknown("confidence scale", activity_id, scales)
+    return ComparisonView(activities[before_id], activities[after_id])

@@ -9,7 +9,9 @@ import ipywidgets as widgets
 from valued_contributors.content.compiled import course
 from valued_contributors.journal import JournalError
 from valued_contributors.record.model import is_done, progress_text
+from valued_contributors.views.activity import Problem, unknown
 from valued_contributors.views.saving import current_journal, when_saved
+from valued_contributors.views.styles import notebook_box
 from valued_contributors.views.text import attr
 
 
@@ -20,7 +22,7 @@ class ProgressView:
         activities = course().activities.values()
         self.activities = [a for a in activities if section is None or a.section == section]
         self.scope = "in this section" if section else "in the whole course"
-        self.label = widgets.HTML()
+        self.label = widgets.HTML(layout=widgets.Layout(margin="0 1em 0 0"))
 
     def count(self) -> int:
         journal = current_journal()
@@ -37,10 +39,20 @@ class ProgressView:
             text = str(error)
         self.label.value = f"<p role='status'><strong>Your progress:</strong> {text}</p>"
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+    def _widget(self) -> widgets.Widget:
+        button = widgets.Button(description="Refresh", icon="refresh")
+        button.tooltip = "Count again, for answers saved in another notebook or imported"
+        button.on_click(lambda _: self.refresh())
         self.refresh()
         when_saved(self)
-        bundle = self.label._repr_mimebundle_()
+        row = widgets.HBox(
+            [self.label, button],
+            layout=widgets.Layout(flex_flow="row wrap", align_items="center", width="100%"),
+        )
+        return notebook_box([row], "vc-progress-widget")
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle = self._widget()._repr_mimebundle_()
         ids = " ".join(a.id for a in self.activities)
         empty = f"{progress_text(0, len(self.activities))} {self.scope}."
         bundle["text/html"] = (
@@ -52,10 +64,9 @@ class ProgressView:
         return bundle
 
 
-def progress(section: str | None = None) -> ProgressView:
+def progress(section: str | None = None) -> ProgressView | Problem:
     """Show progress in one section (e.g. ``progress("voices")``) or, with no section, overall."""
-    if section is not None and not any(s.id == section for s in course().sections):
-        raise KeyError(
-            f"There is no section called {section!r}; check the id in the activity files."
-        )
+    sections = [s.id for s in course().sections]
+    if section is not None and section not in sections:
+        return unknown("section", section, sections)
     return ProgressView(section)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,12 @@ from valued_contributors.journal import JournalError
 from valued_contributors.record import html as record_html
 from valued_contributors.record.export import FORMATS, export
 from valued_contributors.record.model import AFTER, BEFORE, build_record
+from valued_contributors.views.answers import download_link, save_file, say
 from valued_contributors.views.compare import compare
+from valued_contributors.views.html import KIND_NAMES
 from valued_contributors.views.saving import current_journal, when_saved
-from valued_contributors.views.text import attr
+from valued_contributors.views.styles import notebook_box
+from valued_contributors.views.text import attr, inline
 
 CONTROLS = (
     "<div class='vc-record-controls'>"
@@ -52,13 +56,31 @@ class RecordView:
             layout=widgets.Layout(width="32em"),
         )
         self.status = widgets.HTML()
-        self.share = widgets.SelectMultiple(
-            options=[(f"{a.title} ({a.id})", a.id) for a in course().activities.values()],
-            description="Share",
-            rows=8,
-            layout=widgets.Layout(width="40em"),
-        )
+        self.share_boxes: dict[str, widgets.Checkbox] = {}
+        self.share_list = widgets.VBox()
         self.share_status = widgets.HTML()
+
+    @property
+    def shared(self) -> list[str]:
+        """The ids of the answers ticked for sharing."""
+        return [activity_id for activity_id, box in self.share_boxes.items() if box.value]
+
+    def _share_options(self, answered: set[str]) -> None:
+        """One tick box for each answered activity, keeping the ticks already made."""
+        boxes = {}
+        for activity in course().activities.values():
+            if activity.id in answered:
+                old = self.share_boxes.get(activity.id)
+                boxes[activity.id] = old or widgets.Checkbox(
+                    value=False,
+                    description=f"{inline(activity.title)} ({KIND_NAMES[activity.kind].lower()})",
+                    description_allow_html=True,
+                    indent=False,
+                    layout=widgets.Layout(width="100%"),
+                )
+        self.share_boxes = boxes
+        empty = widgets.HTML("<p>Nothing to share yet: answer an activity first.</p>")
+        self.share_list.children = list(boxes.values()) or [empty]
 
     def refresh(self) -> None:
         try:
@@ -68,17 +90,21 @@ class RecordView:
             return
         record = build_record(course(), answers, self.name.value, self.role.value)
         self.preview.value = record_html.body(record)
+        self._share_options({a.activity for a in answers})
 
     def save(self, _: Any = None, folder: Path | None = None) -> Path | None:
         """Write the record in the chosen format next to the notebook; say where it went."""
         path = (folder or Path.cwd()) / FORMATS[self.format.value][1]
         try:
             content = export(current_journal(), self.format.value, self.name.value, self.role.value)
-            path.write_bytes(content)
+            path = save_file(content, path.name, path.parent)
         except (JournalError, OSError) as error:
-            self.status.value = f"<p role='alert'>Not saved: {error}</p>"
+            self.status.value = say(f"Not saved: {escape(str(error))}", problem=True)
             return None
-        self.status.value = f"<p role='status'>Saved {FORMATS[self.format.value][0]} to {path}.</p>"
+        self.status.value = say(
+            f"Saved {FORMATS[self.format.value][0]} to <code>{escape(str(path))}</code>. "
+            f"{download_link(path, content)}"
+        )
         return path
 
     def save_contribution(self, _: Any = None, folder: Path | None = None) -> Path | None:
@@ -87,17 +113,18 @@ class RecordView:
 
         path = (folder or Path.cwd()) / "my-contribution.json"
         try:
-            document = make_contribution(current_journal().answers(), self.share.value)
+            document = make_contribution(current_journal().answers(), self.shared)
             if not document["answers"]:
-                raise ValueError("Choose at least one answered activity to share, then try again.")
-            path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
+                raise ValueError("Tick at least one answer to share, then try again.")
+            content = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
+            path = save_file(content, path.name, path.parent)
         except (JournalError, OSError, ValueError) as error:
-            self.share_status.value = f"<p role='alert'>Not saved: {error}</p>"
+            self.share_status.value = say(f"Not saved: {escape(str(error))}", problem=True)
             return None
         count = len(document["answers"])
-        self.share_status.value = (
-            f"<p role='status'>Saved your contribution ({count} answer"
-            f"{'s' if count != 1 else ''}, no name) to {path}.</p>"
+        self.share_status.value = say(
+            f"Saved your contribution ({count} answer{'s' if count != 1 else ''}, no name) to "
+            f"<code>{escape(str(path))}</code>. {download_link(path, content)}"
         )
         return path
 
@@ -109,11 +136,11 @@ class RecordView:
         sharing = widgets.VBox(
             [
                 widgets.HTML(
-                    "<p><strong>Share with your team (optional).</strong> Choose answers to "
-                    "share (hold Ctrl or Cmd to choose several), then save a contribution for "
-                    "the person planning your team's workforce. It has no name and no times.</p>"
+                    "<p><strong>Share with your team (optional).</strong> Tick the answers you "
+                    "want to share, then save a contribution for the person planning your "
+                    "team's workforce. It has no name and no times.</p>"
                 ),
-                self.share,
+                self.share_list,
                 contribute,
                 self.share_status,
             ]
@@ -122,12 +149,15 @@ class RecordView:
             field.observe(lambda _: self.refresh(), names="value")
         self.refresh()
         when_saved(self)
-        controls = [self.name, self.role, self.format, button, self.status]
+        refresh = widgets.Button(description="Refresh", icon="refresh")
+        refresh.tooltip = "Show answers saved in other notebooks or imported since"
+        refresh.on_click(lambda _: self.refresh())
+        controls = [refresh, self.name, self.role, self.format, button, self.status]
         chart = []
         if {BEFORE, AFTER} <= set(course().activities):
             heading = widgets.HTML("<h2>Your confidence before and after</h2>")
             chart = [heading, compare(BEFORE, AFTER)._widget()]
-        return widgets.VBox([*controls, sharing, *chart, self.preview])
+        return notebook_box([*controls, sharing, *chart, self.preview], "vc-record")
 
     def _html(self) -> str:
         empty = build_record(course(), [])

@@ -17,6 +17,7 @@ from valued_contributors.content.model import (
 )
 from valued_contributors.views.html import KIND_NAMES
 from valued_contributors.views.saving import TEXT_DELAY_SECONDS, Saver, on_change
+from valued_contributors.views.styles import notebook_box
 from valued_contributors.views.text import block, inline, minutes
 
 FULL_WIDTH = widgets.Layout(width="100%")
@@ -64,37 +65,51 @@ def _reflection(a: Reflection, saver: Saver) -> list[widgets.Widget]:
         saver.save({"text": text})
         _reveal(discussion, bool(text.strip()))
 
+    def apply(value: dict[str, Any]) -> None:
+        box.value = value.get("text", "")
+
     on_change(box, changed)
+    saver.apply = apply
     _reveal(discussion, bool(box.value.strip()))
-    return [*parts, box, saver.status, discussion]
+    return [*parts, box, saver.status, saver.newer, discussion]
 
 
 def _confidence(a: Confidence, saver: Saver) -> list[widgets.Widget]:
     ratings: dict[str, int] = dict((saver.load() or {}).get("ratings", {}))
     discussion = _discussion(a)
     rows: list[widgets.Widget] = []
-    options = [(str(n), n) for n in CONFIDENCE_LABELS]
-    tooltips = [f"{n}: {label}" for n, label in CONFIDENCE_LABELS.items()]
+    pickers: dict[str, widgets.RadioButtons] = {}
+    options = [(f"{n} {label.lower()}", n) for n, label in CONFIDENCE_LABELS.items()]
     for statement in a.statements:
-        buttons = widgets.ToggleButtons(
-            options=options, value=ratings.get(statement.id), tooltips=tooltips
+        picker = widgets.RadioButtons(
+            options=options, value=ratings.get(statement.id), layout=FULL_WIDTH
         )
-        buttons.style.button_width = "3em"
+        pickers[statement.id] = picker
 
         def rated(value: int | None, statement_id: str = statement.id) -> None:
-            if value is not None:
+            if value is not None and ratings.get(statement_id) != value:
                 ratings[statement_id] = value
                 saver.save({"ratings": dict(ratings)})
                 _reveal(discussion)
 
-        on_change(buttons, rated)
-        rows += [widgets.HTML(f"<p>{inline(statement.text)}</p>"), buttons]
-    scale = ", ".join(f"{n} = {label.lower()}" for n, label in CONFIDENCE_LABELS.items())
+        on_change(picker, rated)
+        row = widgets.VBox([widgets.HTML(f"<p>{inline(statement.text)}</p>"), picker])
+        row.add_class("vc-scale")
+        rows.append(row)
+
+    def apply(value: dict[str, Any]) -> None:
+        ratings.clear()
+        ratings.update(value.get("ratings", {}))
+        for statement_id, picker in pickers.items():
+            picker.value = ratings.get(statement_id)
+
+    saver.apply = apply
     _reveal(discussion, bool(ratings))
     return [
-        widgets.HTML(block(a.prompt) + f"<p><em>{scale}</em></p>"),
+        widgets.HTML(block(a.prompt)),
         *rows,
         saver.status,
+        saver.newer,
         discussion,
     ]
 
@@ -117,7 +132,13 @@ def _check(a: Check, saver: Saver) -> list[widgets.Widget]:
         chosen = saved.get(q.id, [])
         if q.multiple:
             picker = [
-                widgets.Checkbox(value=o.id in chosen, description=o.text, indent=False)
+                widgets.Checkbox(
+                    value=o.id in chosen,
+                    description=inline(o.text),
+                    description_allow_html=True,
+                    indent=False,
+                    layout=FULL_WIDTH,
+                )
                 for o in q.options
             ]
             hint = " <em>(Choose all that apply.)</em>"
@@ -159,11 +180,24 @@ def _check(a: Check, saver: Saver) -> list[widgets.Widget]:
         saver.save({"selected": selected})
         show(selected)
 
+    def apply(value: dict[str, Any]) -> None:
+        selected = value.get("selected", {})
+        for q in a.questions:
+            picker = pickers[q.id]
+            chosen = selected.get(q.id, [])
+            if isinstance(picker, list):
+                for option, box in zip(q.options, picker, strict=True):
+                    box.value = option.id in chosen
+            else:
+                picker.value = chosen[0] if chosen else None
+        show(selected)
+
     button = widgets.Button(description="Check my answers", button_style="primary")
     button.on_click(checked)
+    saver.apply = apply
     if saved:
         show(saved)
-    return [*parts, button, score, saver.status, discussion]
+    return [*parts, button, score, saver.status, saver.newer, discussion]
 
 
 def _scenario(a: Scenario, saver: Saver) -> list[widgets.Widget]:
@@ -188,7 +222,12 @@ def _scenario(a: Scenario, saver: Saver) -> list[widgets.Widget]:
             saver.save({"choice": choice})
         chose(choice)
 
+    def apply(value: dict[str, Any]) -> None:
+        choice = value.get("choice")
+        picker.value = choice if any(c.id == choice for c in a.choices) else None
+
     on_change(picker, changed)
+    saver.apply = apply
     chose(picker.value)
     return [
         widgets.HTML(block(a.situation)),
@@ -196,6 +235,7 @@ def _scenario(a: Scenario, saver: Saver) -> list[widgets.Widget]:
         picker,
         feedback,
         saver.status,
+        saver.newer,
         discussion,
     ]
 
@@ -212,6 +252,4 @@ def build(activity: Activity) -> widgets.VBox:
     """The live widgets for one activity, filled in with the learner's saved answer."""
     saver = Saver(activity.id, delay=TEXT_DELAY_SECONDS if activity.kind == "reflection" else 0)
     children = BUILDERS[activity.kind](activity, saver)
-    box = widgets.VBox([_header(activity), *children], layout=FULL_WIDTH)
-    box.add_class("vc-activity")
-    return box
+    return notebook_box([_header(activity), *children], "vc-activity")
