@@ -11,13 +11,14 @@ import ipywidgets as widgets
 
 CSS = """
 .vc-nb .widget-radio-box, .vc-nb .widget-checkbox, .vc-nb .vc-wrap { height: auto; }
+.vc-nb .widget-radio-box label { flex-direction: row-reverse; justify-content: flex-end; }
 .vc-nb .widget-radio-box label, .vc-nb .widget-checkbox label {
-  height: auto; min-height: var(--jp-widgets-inline-height, 28px); line-height: 1.4;
-  white-space: normal; overflow: visible; text-overflow: clip; align-items: flex-start;
-  padding: 2px 0; margin-bottom: 4px;
+  display: flex; align-items: flex-start; gap: 0.5em; height: auto;
+  min-height: var(--jp-widgets-inline-height, 28px); line-height: 1.4; white-space: normal;
+  overflow: visible; text-overflow: clip; padding: 2px 0; margin-bottom: 4px;
 }
 .vc-nb .widget-radio-box label input, .vc-nb .widget-checkbox input {
-  flex: none; margin-top: 0.25em;
+  float: none; flex: none; align-self: flex-start; height: auto; margin: 0.25em 0 0 1px;
 }
 .vc-nb .widget-checkbox label span {
   white-space: normal; overflow: visible; text-overflow: clip; flex: 1 1 auto;
@@ -28,7 +29,10 @@ CSS = """
   height: auto; min-height: var(--jp-widgets-inline-height, 28px); white-space: normal;
   overflow: visible; text-overflow: clip; width: auto; max-width: 100%; padding: 4px 12px;
 }
-.vc-nb .widget-html-content, .vc-nb .widget-html { white-space: normal; overflow-wrap: anywhere; }
+.vc-nb .widget-html, .vc-nb .widget-html-content { height: auto; }
+.vc-nb .widget-html-content {
+  white-space: normal; overflow-wrap: break-word; line-height: 1.5; align-self: auto;
+}
 .vc-nb .widget-textarea, .vc-nb .widget-text { max-width: 100%; }
 .vc-nb .vc-saved { color: #2d5016; }
 .vc-nb .vc-problem { color: #a4000f; }
