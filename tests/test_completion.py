@@ -36,7 +36,7 @@ def answers_for(right: int, saved_at: str = DAY) -> list[tuple[str, dict, str]]:
         value = {
             "reflection": {"text": "done"},
             "confidence": {"ratings": {}},
-            "check": {"selected": {}},
+            "check": {"selected": {q.id: ["a"] for q in getattr(activity, "questions", ())}},
             "scenario": {"choice": "a"},
         }[activity.kind]
         if activity.id == check.id:

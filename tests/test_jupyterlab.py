@@ -1,24 +1,36 @@
-"""JupyterLab, driven by a real browser: a reflection typed into the widget survives a restart."""
+"""The notebooks in JupyterLab 4 and Notebook 7, driven by a real browser, as a learner sees them.
+
+Each server serves a copy of the course (so saving never touches the repository) with the
+project's own server configuration, the one ``make lab`` uses.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from valued_contributors.content.compiled import course
+from valued_contributors.content.model import Check, Scenario
 from valued_contributors.journal import Journal
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK = "notebooks/01_why_every_voice_counts.ipynb"
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+LONGEST_OPTIONS = ["02_co_production.ipynb", "06_putting_it_into_practice.ipynb"]
+INTERFACES = ["lab", "notebook"]
+THEMES = {"light": "JupyterLab Light", "dark": "JupyterLab Dark"}
 
 
 def free_port() -> int:
@@ -27,55 +39,256 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def lab(data_dir: Path, tmp_path: Path) -> Iterator[str]:
+def user_settings(folder: Path, theme: str) -> None:
+    """The theme, no news pop-up, and every cell laid out (so all can be measured at once)."""
+    settings = {
+        "apputils-extension/themes": {"theme": THEMES[theme]},
+        "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+        "notebook-extension/tracker": {"windowingMode": "none"},
+    }
+    for name, value in settings.items():
+        path = folder / "@jupyterlab" / f"{name}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(value), encoding="utf-8")
+
+
+@contextmanager
+def jupyter(interface: str, theme: str, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """JupyterLab or Notebook 7 on a copy of the course; yields its URL and its root folder."""
+    root = tmp_path / "course"
+    for folder in ("notebooks", "book"):
+        shutil.copytree(ROOT / folder, root / folder)
+    user_settings(tmp_path / "settings", theme)
     port = free_port()
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root"]
-    command += ["--ServerApp.token=", "--ServerApp.password=", f"--port={port}", "--ip=127.0.0.1"]
-    command += [f"--ServerApp.root_dir={ROOT}", "--LabApp.news_url=None"]
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "config")}
-    log = (tmp_path / "lab.log").open("w")
+    module = "jupyterlab" if interface == "lab" else "notebook"
+    command = [sys.executable, "-m", module, "--no-browser", "--allow-root", f"--port={port}"]
+    command += ["--ServerApp.token=", "--ServerApp.password=", "--ip=127.0.0.1"]
+    command += [f"--ServerApp.root_dir={root}"]
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+        "JUPYTER_CONFIG_PATH": str(ROOT / "jupyter"),
+        "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
+    }
+    log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(url + "api", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
     try:
-        yield url
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(url + "api", timeout=1)
+                break
+            except OSError:
+                assert server.poll() is None, (tmp_path / "server.log").read_text()
+                time.sleep(0.25)
+        yield url, root
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
+def open_notebook(page, url: str, interface: str, name: str) -> None:
+    if interface == "lab":
+        page.goto(f"{url}lab/workspaces/t{time.monotonic_ns()}/tree/notebooks/{name}?reset")
+    else:
+        page.goto(f"{url}notebooks/notebooks/{name}")
+    page.locator(f"{PANEL} .jp-Cell").first.wait_for(timeout=90_000)
+
+
+def wait_until_idle(page, interface: str) -> None:
+    if interface == "lab":
+        page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=90_000)
+    else:
+        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=90_000)
+
+
 def run_all(page) -> None:
-    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=90_000)
-    page.locator(PANEL).first.click()
+    page.locator(f"{PANEL} .jp-Notebook").first.click()
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_text("Run All Cells", exact=True).click()
 
 
-def test_a_reflection_survives_a_kernel_restart(lab: str, browser) -> None:
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{lab}lab/workspaces/test-{int(time.time())}/tree/{NOTEBOOK}?reset")
-    run_all(page)
-    box = page.locator(f"{PANEL} .widget-textarea textarea").first
-    box.wait_for(timeout=60_000)
-    box.click()
-    box.type("Written in JupyterLab", delay=20)
-    page.locator(f"{PANEL} .widget-html").filter(has_text="Saved at").first.wait_for()
+def shown_activities(name: str) -> list[str]:
+    notebook = json.loads((ROOT / "notebooks" / name).read_text(encoding="utf-8"))
+    code = "".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
+    return re.findall(r'show\("([^"]+)"\)', code)
 
-    page.get_by_role("menuitem", name="Kernel", exact=True).click()
-    page.get_by_text("Restart Kernel and Clear Outputs of All Cells…").click()
-    page.locator(".jp-Dialog .jp-mod-accept").click()
-    page.locator(f"{PANEL} .widget-textarea").first.wait_for(state="detached")
-    run_all(page)
-    box = page.locator(f"{PANEL} .widget-textarea textarea").first
-    box.wait_for(timeout=60_000)
-    assert box.input_value() == "Written in JupyterLab"
-    page.close()
+
+def option_texts(activity_ids: list[str]) -> list[str]:
+    texts = []
+    for activity in (course().get(i) for i in activity_ids):
+        if isinstance(activity, Scenario):
+            texts += [c.text for c in activity.choices]
+        elif isinstance(activity, Check):
+            texts += [o.text for q in activity.questions for o in q.options]
+    return texts
+
+
+MEASURE = """() => {
+  const panel = document.querySelector(arguments_panel);
+  const box = (el) => { const r = el.getBoundingClientRect();
+    return {x: r.x, y: r.y, w: r.width, h: r.height}; };
+  const labels = [...panel.querySelectorAll(".vc-activity .widget-radio-box label, " +
+    ".vc-activity .widget-checkbox label.widget-label-basic")];
+  return {
+    options: labels.map((l) => ({
+      text: l.innerText.replace(/\\s+/g, " ").trim(), box: box(l),
+      control: box(l.querySelector("input")), cut: l.scrollWidth > l.clientWidth + 1,
+      area: box(l.closest(".jp-OutputArea-output")) })),
+    buttons: [...panel.querySelectorAll(".vc-nb button")].filter((b) => b.offsetParent)
+      .map((b) => ({text: b.innerText.trim(), cut: b.scrollWidth > b.clientWidth + 1})),
+    charts: [...panel.querySelectorAll(".vc-chart img, .vc-chart svg")].map((i) => ({
+      box: box(i), natural: i.naturalWidth || 0 })),
+  };
+}"""
+
+
+def inside(inner: dict, outer: dict) -> bool:
+    return (
+        inner["x"] >= outer["x"] - 1
+        and inner["y"] >= outer["y"] - 1
+        and inner["x"] + inner["w"] <= outer["x"] + outer["w"] + 1
+        and inner["y"] + inner["h"] <= outer["y"] + outer["h"] + 1
+    )
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["w"] - 1
+        and b["x"] < a["x"] + a["w"] - 1
+        and a["y"] < b["y"] + b["h"] - 1
+        and b["y"] < a["y"] + a["h"] - 1
+    )
+
+
+def rate_both_scales() -> None:
+    with Journal() as journal:
+        for scale, base in (("start/baseline", 1), ("practice/after", 3)):
+            statements = course().get(scale).statements
+            ratings = {s.id: base + n % 3 for n, s in enumerate(statements)}
+            journal.save(scale, {"ratings": ratings})
+
+
+@pytest.mark.parametrize("interface", INTERFACES)
+def test_every_option_is_whole_and_apart_and_the_chart_is_a_picture(
+    interface: str, browser, data_dir: Path, tmp_path: Path
+) -> None:
+    rate_both_scales()
+    with jupyter(interface, "light", tmp_path) as (url, _):
+        page = browser.new_page(viewport={"width": 1024, "height": 900})
+        for name in LONGEST_OPTIONS:
+            open_notebook(page, url, interface, name)
+            run_all(page)  # pressed while the kernel may still be starting
+            activities = shown_activities(name)
+            page.locator(f"{PANEL} .vc-activity").nth(len(activities) - 1).wait_for(timeout=90_000)
+            wait_until_idle(page, interface)
+            found = page.evaluate(MEASURE.replace("arguments_panel", json.dumps(PANEL)))
+            texts = [o["text"] for o in found["options"]]
+            for text in option_texts(activities):
+                assert " ".join(text.split()) in texts, f"{name}: not shown whole: {text}"
+            for option in found["options"]:
+                assert not option["cut"], f"{name}: cut off: {option['text']}"
+                assert option["box"]["h"] > 0 and inside(option["control"], option["box"])
+                assert inside(option["box"], option["area"]), f"{name}: {option['text']}"
+            options = found["options"]
+            for n, first in enumerate(options):
+                for second in options[n + 1 :]:
+                    assert not overlap(first["box"], second["box"]), (
+                        f"{name}: {first['text']!r} overlaps {second['text']!r}"
+                    )
+            assert found["buttons"] and not [b["text"] for b in found["buttons"] if b["cut"]]
+            if name.startswith("06"):
+                [chart] = found["charts"]
+                assert chart["box"]["w"] > 100 and chart["box"]["h"] > 100
+                assert chart["natural"] > 0
+            page.screenshot(path=str(tmp_path / f"{interface}-{name}.png"), full_page=True)
+        page.close()
+
+
+@pytest.mark.parametrize("interface", INTERFACES)
+def test_a_reflection_survives_a_restart_and_the_saved_file_has_no_outputs(
+    interface: str, browser, data_dir: Path, tmp_path: Path
+) -> None:
+    name = "01_why_every_voice_counts.ipynb"
+    with jupyter(interface, "light", tmp_path) as (url, root):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        open_notebook(page, url, interface, name)
+        wait_until_idle(page, interface)
+        run_all(page)
+        box = page.locator(f"{PANEL} .widget-textarea textarea").first
+        box.wait_for(timeout=60_000)
+        box.click()
+        box.type("Written in the notebook", delay=20)
+        page.locator(f"{PANEL} .vc-saved").filter(has_text="Saved at").first.wait_for()
+
+        page.get_by_role("menuitem", name="Kernel", exact=True).click()
+        page.get_by_text("Restart Kernel and Clear Outputs of All Cells…").click()
+        page.locator(".jp-Dialog .jp-mod-accept").click()
+        page.locator(f"{PANEL} .widget-textarea").first.wait_for(state="detached")
+        wait_until_idle(page, interface)
+        run_all(page)
+        box = page.locator(f"{PANEL} .widget-textarea textarea").first
+        box.wait_for(timeout=60_000)
+        assert box.input_value() == "Written in the notebook"
+        page.locator(f"{PANEL} .vc-activity").nth(len(shown_activities(name)) - 1).wait_for()
+
+        with page.expect_response(
+            lambda r: "/api/contents/notebooks/" in r.url and r.request.method == "PUT"
+        ) as saved:
+            page.locator(f"{PANEL} .jp-Notebook").first.click()
+            page.keyboard.press("Control+s")
+        assert saved.value.ok
+        on_disk = json.loads((root / "notebooks" / name).read_text(encoding="utf-8"))
+        assert "widgets" not in on_disk["metadata"]
+        for cell in on_disk["cells"]:
+            assert not cell.get("outputs"), f"saved with outputs: {cell['source']}"
+        assert "Written in the notebook" not in json.dumps(on_disk)
+        page.close()
     with Journal() as journal:
         [answer] = journal.history("voices/knowledge")
-    assert answer.value == {"text": "Written in JupyterLab"}
+    assert answer.value == {"text": "Written in the notebook"}
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_widget_colours_pass_axe_and_a_newer_answer_is_offered(
+    theme: str, browser, data_dir: Path, tmp_path: Path
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    name = "01_why_every_voice_counts.ipynb"
+    with Journal() as journal:
+        journal.save("voices/knowledge", {"text": "First thoughts"})
+        journal.save("voices/ripple", {"text": "Saved earlier"})
+    with jupyter("lab", theme, tmp_path) as (url, _):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        open_notebook(page, url, "lab", name)
+        wait_until_idle(page, "lab")
+        run_all(page)
+        box = page.locator(f"{PANEL} .widget-textarea textarea").first
+        box.wait_for(timeout=60_000)
+        assert box.input_value() == "First thoughts"
+        page.locator(f"{PANEL} .vc-activity").nth(len(shown_activities(name)) - 1).wait_for()
+        with Journal() as journal:
+            journal.save("voices/knowledge", {"text": "Imported from the book"}, origin="book")
+        box.click()
+        box.press("End")
+        box.type(" and more", delay=20)
+        warning = page.locator(f"{PANEL} .vc-problem").filter(has_text="a newer answer")
+        warning.wait_for()
+        assert "in the book" in warning.inner_text()
+        page.screenshot(path=str(tmp_path / f"lab-{theme}.png"), full_page=True)
+        rule = {"runOnly": {"type": "rule", "values": ["color-contrast"]}}
+        result = Axe().run(page, context=f"{PANEL} .jp-OutputArea", options=rule).response
+        problems = [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in result["violations"]]
+        assert not problems, problems
+        assert result["passes"], "axe checked nothing"
+
+        page.get_by_role("button", name="Load the newer answer").first.click()
+        page.wait_for_function(
+            "(s) => document.querySelector(s).value === 'Imported from the book'",
+            arg=f"{PANEL} .widget-textarea textarea",
+        )
+        page.close()
+    with Journal() as journal:
+        assert journal.latest("voices/knowledge").value == {"text": "Imported from the book"}
