@@ -15,6 +15,7 @@
   var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
   var TYPING_PAUSE_MS = 400;
+  var SET_ASIDE = PREFIX + "notice:set-aside";
   var memory = {};
   var memoryProfile = { name: "", role: "" };
 
@@ -33,12 +34,18 @@
     return x !== null && typeof x === "object" && !Array.isArray(x);
   }
 
+  /* Characters as the answers file's schema counts them (code points): an emoji is one. */
+  function characters(text) {
+    var pairs = text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g);
+    return text.length - (pairs ? pairs.length : 0);
+  }
+
   function validValue(kind, value) {
     if (!isRecord(value) || !KINDS.hasOwnProperty(kind)) return false;
     var keys = Object.keys(value);
     if (keys.length !== 1 || keys[0] !== KINDS[kind]) return false;
     var inner = value[KINDS[kind]];
-    if (kind === "reflection") return typeof inner === "string" && inner.length <= 1000000;
+    if (kind === "reflection") return typeof inner === "string" && characters(inner) <= 1000000;
     if (kind === "scenario") return typeof inner === "string" && SLUG.test(inner);
     if (!isRecord(inner)) return false;
     return Object.keys(inner).every(function (k) {
@@ -49,9 +56,16 @@
     });
   }
 
+  /* A time written like 2026-03-01T09:30:00.000Z that is also a real date and time. */
+  function realTime(text) {
+    if (typeof text !== "string" || !TIME.test(text)) return false;
+    var moment = Date.parse(text);
+    return !isNaN(moment) && new Date(moment).toISOString().slice(0, 19) === text.slice(0, 19);
+  }
+
   function validEntry(e) {
     return isRecord(e) && typeof e.activity === "string" && ID.test(e.activity) &&
-      typeof e.saved_at === "string" && TIME.test(e.saved_at) && validValue(e.kind, e.value);
+      realTime(e.saved_at) && validValue(e.kind, e.value);
   }
 
   function read(id) {
@@ -69,12 +83,27 @@
       var entry = JSON.parse(raw);
       if (validEntry(entry) && entry.activity === id) return entry;
     } catch (e) { /* handled below */ }
-    /* A damaged value: keep a copy beside it, and carry on without it. */
+    /* A damaged value: keep a copy beside it, carry on without it, and tell the reader once. */
     try {
       s.setItem(PREFIX + "damaged:" + id, raw);
       s.removeItem(PREFIX + id);
+      s.setItem(SET_ASIDE, "1");
     } catch (e) { /* nothing more can be done */ }
     return null;
+  }
+
+  /* The notice, shown in one panel the first time a page with one is open after answers that
+     could not be read were set aside. */
+  function setAsideNotice() {
+    var s = storage();
+    try {
+      if (!s || s.getItem(SET_ASIDE) === null) return "";
+      s.removeItem(SET_ASIDE);
+    } catch (e) {
+      return "";
+    }
+    return "Some answers saved in this browser could not be read, so they were kept aside (not " +
+      "deleted) and left out; choose Export my answers to save a copy of all the others.";
   }
 
   function write(entry) {
@@ -613,7 +642,7 @@
     var changed = 0;
     answers.forEach(function (a) {
       var have = read(a.activity);
-      if (!have || have.saved_at < a.saved_at) {
+      if (!have || Date.parse(have.saved_at) < Date.parse(a.saved_at)) {
         write({ activity: a.activity, kind: a.kind, value: a.value, saved_at: a.saved_at });
         changed += 1;
       }
@@ -701,6 +730,12 @@
       hosts = [host];
     }
     hosts.forEach(panel);
+    var notice = hosts.length ? setAsideNotice() : "";
+    if (notice) {
+      var status = hosts[0].querySelector(".vc-panel-status");
+      status.textContent = notice;
+      status.classList.add("vc-problem");
+    }
   }
 
   function start() {
