@@ -8,6 +8,7 @@ and the ADL schemas come from npm (package.json); neither is part of the course.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import shutil
@@ -16,7 +17,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 from conftest import ROOT, QuietHandler
@@ -64,6 +65,9 @@ HOST = """<!DOCTYPE html>
       return result;
     };
   });
+  /* What the platform already holds from an earlier session, if the test gives it. */
+  var preset = new URLSearchParams(location.search).get("preset");
+  if (preset) api.loadFromJSON(JSON.parse(preset));
   window.API_1484_11 = api;
 </script></head>
 <body><iframe id="sco" title="Course" src="../package/scorm-launch.html"
@@ -141,12 +145,13 @@ def value(tab, element: str) -> str:
     return tab.evaluate("e => window.API_1484_11.GetValue(e)", element)
 
 
-def open_platform(browser, platform: str):
+def open_platform(browser, platform: str, preset: dict[str, Any] | None = None):
     context = browser.new_context()
     tab = context.new_page()
     tab.errors = []
     tab.on("pageerror", lambda e: tab.errors.append(str(e)))
-    tab.goto(platform + "runtime/host.html")
+    query = f"?preset={quote(json.dumps(preset))}" if preset else ""
+    tab.goto(platform + "runtime/host.html" + query)
     launch = tab.frame_locator("#sco")
     book = launch.frame_locator("#vc-course")
     book.locator("article h1").first.wait_for()
@@ -272,6 +277,34 @@ def test_completion_follows_the_statement_of_completion(browser, platform, final
     tab.wait_for_function("window.calls.some(c => c.name === 'Terminate')")
     assert ("cmi.exit", "normal" if record.complete else "suspend") in sets(tab)
     assert not [v for _, v in sets(tab) if REFLECTION_TEXT in v]
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_returning_learner_on_a_new_device_loses_nothing_on_the_platform(
+    browser, platform
+) -> None:
+    """The platform's record is never lowered, and the learner goes back to their page."""
+    final = course().final_assessment
+    place = page_of(final.id)
+    held = {
+        "entry": "resume",
+        "location": place,
+        "completion_status": "completed",
+        "success_status": "passed",
+        "progress_measure": "1",
+        "score": {"scaled": "1", "raw": str(len(final.questions)), "min": "0"},
+    }
+    context, tab, book = open_platform(browser, platform, held)
+    book.locator(f"section[data-vc-activity='{final.id}']").wait_for()
+    assert frame_of(tab, "/package/course/").url.endswith("/course/" + place)
+    tab.evaluate("document.getElementById('sco').remove()")
+    tab.wait_for_function("window.calls.some(c => c.name === 'Terminate')")
+    sent = dict(sets(tab))
+    assert not {"cmi.completion_status", "cmi.success_status", "cmi.progress_measure"} & set(sent)
+    assert not [e for e in sent if e.startswith("cmi.score")]
+    assert sent["cmi.exit"] == "normal"
+    assert tab.evaluate("window.API_1484_11.cmi.completion_status") == "completed"
     context.close()
 
 
