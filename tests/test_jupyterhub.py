@@ -306,3 +306,26 @@ def test_the_nbgitpuller_link_puts_the_course_in_a_learners_space(hub: Hub, tmp_
     opened = query["urlpath"].removeprefix("lab/tree/")
     assert (hub.homes / name / opened).is_file()
     assert (hub.homes / name / query["targetPath"] / ".git").is_dir()
+
+
+def test_the_settings_add_to_an_earlier_configuration(tmp_path: Path) -> None:
+    """Loaded after other settings (as The Littlest JupyterHub loads its snippets), the example
+    adds the journal's location without dropping variables set before it."""
+    from jupyterhub.app import JupyterHub
+    from jupyterhub.spawner import Spawner
+
+    main = tmp_path / "jupyterhub_config.py"
+    main.write_text(
+        "c = get_config()\n"
+        'c.Spawner.environment = {"EARLIER": "kept"}\n'
+        f"load_subconfig({str(EXAMPLE)!r})\n",
+        encoding="utf-8",
+    )
+    app = JupyterHub()
+    app.load_config_file(str(main))
+    spawner = Spawner(config=app.config)
+    assert spawner.environment == {
+        "EARLIER": "kept",
+        "VALUED_CONTRIBUTORS_DATA": f"~/{JOURNAL_FOLDER}",
+    }
+    assert spawner.default_url == "/lab"

@@ -11,7 +11,8 @@ c = get_config()  # noqa: F821 (JupyterHub provides get_config when it reads thi
 
 # The journal lives in each learner's home folder: the course expands "~" inside the learner's
 # own server, and creates the journal readable and writable by its owner only (0600).
-c.Spawner.environment = {"VALUED_CONTRIBUTORS_DATA": "~/valued-contributors-journal"}
+# "update" keeps any environment variables set earlier in the configuration.
+c.Spawner.environment.update({"VALUED_CONTRIBUTORS_DATA": "~/valued-contributors-journal"})
 
 # Open JupyterLab, where the course's activities work as the notebooks describe.
 c.Spawner.default_url = "/lab"
