@@ -127,9 +127,9 @@ class ComparisonView:
         return before, after
 
     def _widget(self) -> widgets.VBox:
-        picture = widgets.HTML(layout=widgets.Layout(flex="1 1 28em", min_width="18em"))
+        picture = widgets.HTML(layout=widgets.Layout(flex="2 1 36em", min_width="16em"))
         picture.add_class("vc-chart")
-        table = widgets.HTML(layout=widgets.Layout(flex="1 1 22em", min_width="16em"))
+        table = widgets.HTML(layout=widgets.Layout(flex="1 1 24em", min_width="16em"))
         button = widgets.Button(description="Refresh", icon="refresh")
         button.tooltip = "Show your latest ratings"
 

@@ -37,8 +37,8 @@ class CourseMap:
             name = f"{number}. {escape(section.title)}"
             link = f"<a href='{attr(notebook_of(section.source))}'>{name}</a>"
             rows.append(
-                f"<tr><th scope='row'>{link}</th><td>{progress_text(part.done, part.total)}</td>"
-                f"<td>{todo}</td></tr>"
+                f"<tr><th scope='row'>{link}</th><td class='vc-count'>"
+                f"{progress_text(part.done, part.total)}</td><td>{todo}</td></tr>"
             )
         return "".join(rows)
 

@@ -68,12 +68,14 @@ class RecordView:
     def _share_options(self, answered: set[str]) -> None:
         """One tick box for each answered activity, keeping the ticks already made."""
         boxes = {}
+        sections = {s.id: s.title for s in course().sections}
         for activity in course().activities.values():
             if activity.id in answered:
                 old = self.share_boxes.get(activity.id)
                 boxes[activity.id] = old or widgets.Checkbox(
                     value=False,
-                    description=f"{inline(activity.title)} ({KIND_NAMES[activity.kind].lower()})",
+                    description=f"{inline(activity.title)} ({KIND_NAMES[activity.kind].lower()}"
+                    f", {escape(sections[activity.section])})",
                     description_allow_html=True,
                     indent=False,
                     layout=widgets.Layout(width="100%"),

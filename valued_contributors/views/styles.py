@@ -28,6 +28,7 @@ CSS = """
 .vc-nb .widget-button, .vc-nb .jupyter-button {
   height: auto; min-height: var(--jp-widgets-inline-height, 28px); white-space: normal;
   overflow: visible; text-overflow: clip; width: auto; max-width: 100%; padding: 4px 12px;
+  align-self: flex-start; flex: none;
 }
 .vc-nb .widget-html, .vc-nb .widget-html-content { height: auto; }
 .vc-nb .widget-html-content {
@@ -40,7 +41,8 @@ body[data-jp-theme-light="false"] .vc-nb .vc-saved { color: #9fdc8a; }
 body[data-jp-theme-light="false"] .vc-nb .vc-problem { color: #ffb3b8; }
 .vc-nb .vc-chart img { max-width: 100%; height: auto; background: #fff; }
 .vc-nb table { border-collapse: collapse; }
-.vc-nb th, .vc-nb td { padding: 2px 8px; text-align: left; }
+.vc-nb th, .vc-nb td { padding: 2px 8px; text-align: left; vertical-align: top; }
+.vc-nb .vc-count { white-space: nowrap; }
 .vc-nb a { color: var(--jp-content-link-color, #0b57d0); text-decoration: underline; }
 body[data-jp-theme-light="false"] .vc-nb a { color: #9cc3ff; }
 """
