@@ -204,3 +204,62 @@ def test_open_space_principles_have_one_wording_everywhere() -> None:
     for name in names:
         assert f"**{name}.**" in section, f"section 4 words {name!r} differently"
         assert f"**{name}**" in guide, f"the facilitator guide words {name!r} differently"
+
+
+ROOT = Path(__file__).resolve().parent.parent
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+NUMBERS.update({"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12})
+
+
+def markdown_of(notebook: Path) -> str:
+    import json
+
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def section_notebooks() -> list[Path]:
+    return sorted((ROOT / "notebooks").glob("0[0-7]_*.ipynb"))
+
+
+def test_the_stated_course_time_is_the_sum_of_the_sections() -> None:
+    import re
+
+    minutes = []
+    for notebook in section_notebooks():
+        found = re.search(r"takes about \*\*(\d+) minutes\*\*", markdown_of(notebook))
+        assert found, f"{notebook.name} does not say how many minutes it takes"
+        minutes.append(int(found.group(1)))
+    hours = sum(minutes) / 60
+    places = [markdown_of(section_notebooks()[0])]
+    for page in ("intro.md", "how-to-use.md"):
+        places.append((ROOT / "book" / page).read_text(encoding="utf-8"))
+    for text in places:
+        stated = re.search(r"whole course takes about \*\*(\d+) hours\*\*", text)
+        assert stated and int(stated.group(1)) == round(hours), (sum(minutes), text[:60])
+
+
+def test_each_section_counts_its_own_activities() -> None:
+    import re
+
+    for notebook in section_notebooks()[1:7]:
+        text = markdown_of(notebook)
+        stated = re.search(r"including (\w+) activities", text)
+        headings = re.findall(r"^### Activity (\d+):", text, flags=re.M)
+        assert stated, notebook.name
+        assert NUMBERS[stated.group(1)] == len(headings), notebook.name
+        assert headings == [str(n) for n in range(1, len(headings) + 1)], notebook.name
+
+
+def test_every_teaching_section_has_a_described_figure_drawn_for_the_course() -> None:
+    import re
+
+    for notebook in section_notebooks()[1:7]:
+        pattern = r"!\[([^\]]+)\]\((\.\./book/_images/[\w-]+\.svg)\)\n\n\*Figure \d+\."
+        images = re.findall(pattern, markdown_of(notebook))
+        assert images, f"{notebook.name} has no figure with alt text and a caption"
+        for alt, path in images:
+            svg = (notebook.parent / path).resolve().read_text(encoding="utf-8")
+            assert len(alt.split()) >= 12, f"{path}: alt text too short to describe the figure"
+            assert "<title" in svg and "<desc" in svg and 'role="img"' in svg, path
+            assert "http" not in svg.replace("http://www.w3.org/2000/svg", ""), path
