@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import time
+from pathlib import Path
 
 import pytest
-from test_jupyterlab import PANEL, lab  # noqa: F401  (the JupyterLab server fixture)
+from test_jupyterlab import INTERFACES, PANEL, jupyter, open_notebook
 
 pytestmark = pytest.mark.browser
 SECTIONS = [
@@ -31,14 +31,17 @@ def test_the_book_shows_each_figure_with_alt_text(page, site: str, section: str)
     assert caption.inner_text().startswith("Figure ")
 
 
-def test_jupyterlab_shows_the_figure_from_its_relative_path(lab: str, browser) -> None:  # noqa: F811
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    notebook = f"notebooks/{SECTIONS[0]}.ipynb"
-    page.goto(f"{lab}lab/workspaces/figure-{int(time.time())}/tree/{notebook}?reset")
-    figure = page.locator(f"{PANEL} .jp-RenderedMarkdown img[src*='voices-chain']").first
-    figure.wait_for(timeout=90_000)
-    figure.scroll_into_view_if_needed()
-    page.wait_for_function(LOADED, arg=figure.element_handle())
-    assert len(figure.get_attribute("alt").split()) >= 12
-    assert figure.bounding_box()["width"] > 200
-    page.close()
+@pytest.mark.parametrize("interface", INTERFACES)
+def test_jupyter_shows_the_figure_from_its_relative_path(
+    browser, tmp_path: Path, interface: str
+) -> None:
+    with jupyter(interface, "light", tmp_path) as (url, _):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        open_notebook(page, url, interface, f"{SECTIONS[0]}.ipynb")
+        figure = page.locator(f"{PANEL} img[src*='voices-chain']").first
+        figure.wait_for(timeout=90_000)
+        figure.scroll_into_view_if_needed()
+        page.wait_for_function(LOADED, arg=figure.element_handle())
+        assert len(figure.get_attribute("alt").split()) >= 12
+        assert figure.bounding_box()["width"] > 200
+        page.close()
