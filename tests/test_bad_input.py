@@ -641,3 +641,21 @@ def contribute(folder: Path, people: int, hope: str = "My hope") -> None:
         answers = [Answer("start/hopes", {"text": f"{hope} {n}"}, "2026-01-05T10:00:00.000Z")]
         document = make_contribution(answers, ["start/hopes"])
         (folder / f"person-{n}.json").write_text(dumps(document), encoding="utf-8")
+
+
+def test_a_name_with_a_half_character_still_exports(data_dir: Path) -> None:
+    with Journal() as journal:
+        for format in ("md", "html", "docx"):
+            assert export(journal, format, "Mòrag \udcff", "carer \ud800")
+
+
+def test_checking_a_folder_that_is_not_there_is_one_sentence(
+    kept, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = kept(["check", str(tmp_path / "no-such-folder")], capsys)
+    assert "There is no folder at" in err
+    pipe = tmp_path / "activities"
+    pipe.mkdir()
+    os.mkfifo(pipe / "01_waiting.yaml")
+    err = kept(["check", str(pipe)], capsys)
+    assert "01_waiting.yaml" in err and "not an ordinary file" in err

@@ -10,7 +10,7 @@ from valued_contributors import exchange
 from valued_contributors.content import ContentError, load_course
 from valued_contributors.content.compiled import cache_dir, course
 from valued_contributors.formats import files
-from valued_contributors.formats.text import mend, printable
+from valued_contributors.formats.text import printable
 from valued_contributors.journal import ENV_VAR, Journal, JournalError, data_dir, journal_path
 
 shown = files.shown
@@ -50,9 +50,8 @@ def _export(args: argparse.Namespace) -> int:
         )
     if not to_screen:
         files.refuse_protected(output, [data_dir()], [])
-    name, role = (mend(words)[0] for words in (args.name, args.role))
     with _open() as journal:
-        content = export(journal, args.format, name, role)
+        content = export(journal, args.format, args.name, args.role)
     if to_screen:
         files.write_stdout(content)
     else:
@@ -118,6 +117,12 @@ def _forget(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.folder and not Path(args.folder).is_dir():
+        raise files.FileProblem(
+            f"There is no folder at {shown(args.folder)}; give the folder that holds the "
+            "activity files (*.yaml).",
+            "is not a folder",
+        )
     course = load_course(Path(args.folder) if args.folder else None)
     count = len(course.activities)
     print(f"All {len(course.sections)} activity files are valid ({count} activities).")

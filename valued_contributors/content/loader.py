@@ -164,7 +164,9 @@ def read_file(path: Path) -> Any:
     try:
         data = files.read_bytes(path, MAX_FILE_BYTES, "activity file")
     except files.FileProblem as problem:
-        raise ContentError(files.shown(path.name), problem.reason) from None
+        raise ContentError(
+            files.shown(path.name), f"{problem.reason}; give activity files saved on a disk."
+        ) from None
     try:
         return yaml.load(data.decode("utf-8"), Loader=loader)
     except UnicodeDecodeError:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from valued_contributors import exchange
 from valued_contributors.content.compiled import course
+from valued_contributors.formats.text import mend
 from valued_contributors.journal import Journal
 from valued_contributors.record import html, markdown, word
 from valued_contributors.record.model import build_record
@@ -26,6 +27,7 @@ def export(journal: Journal, format: str, name: str = "", role: str = "") -> byt
         return exchange.dumps(document).encode("utf-8")
     if format not in RENDERERS:
         raise ValueError(f"Choose a format from {', '.join(FORMATS)}, not {format!r}.")
+    name, role = (mend(words)[0] for words in (name, role))  # half characters cannot be written
     record = build_record(course(), journal.answers(), name, role)
     result = RENDERERS[format](record)
     return result if isinstance(result, bytes) else result.encode("utf-8")
