@@ -3,6 +3,7 @@ characters."""
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -30,6 +31,12 @@ def mend(value: Any) -> tuple[Any, int]:
     strings replaced by U+FFFD, and how many were replaced; such text cannot be stored."""
     if isinstance(value, str):
         return _LONE_SURROGATE.subn(REPLACEMENT, value)
+    if isinstance(value, (list, dict)):
+        try:  # the usual case, at C speed: nothing to mend
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+            return value, 0
+        except (UnicodeEncodeError, TypeError, ValueError, RecursionError):
+            pass
     if isinstance(value, list):
         mended = [mend(item) for item in value]
         return [item for item, _ in mended], sum(n for _, n in mended)

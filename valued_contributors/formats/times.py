@@ -26,21 +26,18 @@ def now() -> str:
 def parse(text: object) -> datetime:
     """A stored or imported time as a UTC datetime; ValueError (one sentence) if it is not a
     real date and time written like ``EXAMPLE``."""
-    match = PATTERN.fullmatch(text) if isinstance(text, str) else None
-    if match is None:
+    if not isinstance(text, str) or PATTERN.fullmatch(text) is None:
         raise ValueError(f"{text!r} is not a date and time written like {EXAMPLE}")
-    *parts, fraction = match.groups()
     try:
-        year, month, day, hour, minute, second = (int(p) for p in parts)
-        micro = int((fraction or "0").ljust(6, "0"))
-        return datetime(year, month, day, hour, minute, second, micro, tzinfo=UTC)
+        return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
     except ValueError:
         raise ValueError(f"{text} is not a real date and time") from None
 
 
 def normalise(text: object) -> str:
     """A time in the stored spelling; ValueError if it is not a real date and time."""
-    return spell(parse(text))
+    moment = parse(text)
+    return text if len(text) == len(EXAMPLE) else spell(moment)
 
 
 def day_of(text: object) -> date | None:

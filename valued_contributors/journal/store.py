@@ -46,7 +46,12 @@ LATEST = (  # the newest version of one answer; ties in time go to the one saved
 def canonical(value: dict[str, Any]) -> str:
     """The one JSON spelling of a value, so equal answers are stored equally; half characters
     (lone surrogates), which cannot be stored, become U+FFFD."""
-    return json.dumps(mend(value)[0], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return canonical(mend(value)[0])
+    return text
 
 
 def stored_time(saved_at: str) -> str:
