@@ -153,3 +153,15 @@ def test_the_facilitator_forms_make_and_save_plans_from_the_learners_own_input(
     assert wall.make() and "Local jobs" in wall.result.value and "Douglas" in wall.result.value
     wall.slots.value = ""
     assert not wall.make() and "slot" in wall.status.value
+
+
+def test_a_check_with_a_question_left_says_so(data_dir: Path) -> None:
+    box = build(BY_NAME["quiz"])
+    [button] = [b for b in find(box, widgets.Button) if b.description == "Check my answers"]
+    button.click()
+    shown = " ".join(w.value for w in find(box, widgets.HTML))
+    assert "2 questions are not answered yet" in shown
+    find(box, widgets.RadioButtons)[0].value = "b"
+    find(box, widgets.Checkbox)[0].value = True
+    button.click()
+    assert "not answered yet" not in " ".join(w.value for w in find(box, widgets.HTML))

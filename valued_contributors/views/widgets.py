@@ -172,7 +172,14 @@ def _check(a: Check, saver: Saver) -> list[widgets.Widget]:
         result = scoring.mark_check(a, selected)
         for r in result.questions:
             feedback[r.question.id].value = feedback_html(r)
-        score.value = f"<p><strong>{result.summary}</strong></p>"
+        left = sum(not selected.get(q.id) for q in a.questions)
+        unanswered = (
+            f" {left} question{'s are' if left != 1 else ' is'} not answered yet; answer every "
+            "question to count this check as done."
+            if left
+            else ""
+        )
+        score.value = f"<p><strong>{result.summary}</strong>{unanswered}</p>"
         _reveal(discussion)
 
     def checked(_: widgets.Button) -> None:
