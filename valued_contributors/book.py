@@ -8,6 +8,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from valued_contributors.downloads.book import printed
+
 STATIC = Path(__file__).parent / "static"
 SCRIPT = "valued-contributors.js"
 STYLES = "valued-contributors.css"
@@ -39,8 +41,10 @@ def _self_contained(app: Sphinx, pagename: str, templatename: str, context: dict
         if key in context:
             context[key] = [a for a in context[key] if _wanted(a) and not _ours(a)]
     if "body" in context:
+        context["body"] = context["body"].replace(*CITATION_ROLE)
+    if "body" in context and not printed(app):
         source = context["pathto"](f"_static/{SCRIPT}", 1)
-        context["body"] = with_script(context["body"].replace(*CITATION_ROLE), source)
+        context["body"] = with_script(context["body"], source)
         # Fetched from the start, at high priority, beside the stylesheets: ready when needed.
         preload = f'<link rel="preload" href="{source}" as="script">\n'
         context["metatags"] = preload + context.get("metatags", "")

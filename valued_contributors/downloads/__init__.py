@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from valued_contributors.downloads import offline, scorm
+from valued_contributors.downloads import epub, offline, pdf, scorm
 
 
 class Project(NamedTuple):
@@ -39,6 +39,18 @@ class Format(NamedTuple):
 
 
 FORMATS: tuple[Format, ...] = (
+    Format(
+        "valued-contributors.epub",
+        "EPUB e-book",
+        "for e-book readers and phone reading apps; activities as worksheets",
+        epub.make,
+    ),
+    Format(
+        "valued-contributors.pdf",
+        "PDF, A4",
+        "to print or read on screen; activities as worksheets with space to write",
+        pdf.make,
+    ),
     Format(
         "valued-contributors-offline.zip",
         "Offline web book (zip)",

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from valued_contributors.downloads import Project, by_name, human_size
+from valued_contributors.downloads.jupyterbook import BuildError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +31,11 @@ def main(argv: list[str] | None = None) -> int:
         began = time.perf_counter()
         target = project.downloads / download.filename
         partial = target.with_name(target.name + ".part")
-        download.make(project, partial)
+        try:
+            download.make(project, partial)
+        except BuildError as problem:
+            print(f"{download.filename} could not be built:\n{problem}", file=sys.stderr)
+            return 1
         partial.replace(target)
         size = human_size(target.stat().st_size)
         print(f"{target}  {size}  ({time.perf_counter() - began:.1f} s)")

@@ -4,10 +4,14 @@ service worker and a web app manifest), and list the downloads with their sizes.
 from __future__ import annotations
 
 import hashlib
+import posixpath
+import re
 import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from valued_contributors.downloads import offline
@@ -21,10 +25,45 @@ THEME_COLOUR = "#0a5a7a"
 FONT_FALLBACKS = {".ttf", ".eot", ".woff"}  # browsers that run service workers use .woff2
 NOT_KEPT_FOLDERS = {"_static/locales"}  # the theme's translations; this book is in English
 WEB_BUILDERS = {"html"}
+PRINT_BUILDERS = {"epub", "singlehtml"}  # the EPUB, and the single page printed to PDF
+PRINT_STYLES = "valued-contributors-print.css"
+PDF_STYLES = "valued-contributors-pdf.css"
+CONTENTS_TITLE = "Contents"
+STYLE_ELEMENT = re.compile(r"<style\b.*?</style>", re.S)
+SCRIPT_ELEMENT = re.compile(r"<script\b.*?</script>", re.S)
+START = "vc-section-start"  # marks where each page of the book begins in the single page
+ACCESSIBILITY = [  # EPUB Accessibility 1.1 metadata (schema.org terms) for the e-book's package
+    ("schema:accessMode", "textual"),
+    ("schema:accessMode", "visual"),
+    ("schema:accessModeSufficient", "textual"),
+    ("schema:accessibilityFeature", "structuralNavigation"),
+    ("schema:accessibilityFeature", "tableOfContents"),
+    ("schema:accessibilityFeature", "readingOrder"),
+    ("schema:accessibilityFeature", "alternativeText"),
+    ("schema:accessibilityHazard", "none"),
+    (
+        "schema:accessibilitySummary",
+        "Headings in order, a table of contents, text alternatives for every figure and "
+        "activities set out as worksheets. Nothing flashes, moves or plays sound.",
+    ),
+]
+NOT_IN_EPUB = [  # the web book's scripts and app icons; an e-book needs none of them
+    "_static/valued-contributors.js",
+    "_static/valued-contributors-offline.js",
+    *ICONS.values(),
+    "favicon.ico",
+    f"_static/{PDF_STYLES}",
+    "index.html",  # Jupyter Book's redirect to the landing page
+]
 
 
 def _is_web_book(app: Sphinx) -> bool:
     return app.builder.name in WEB_BUILDERS
+
+
+def printed(app: Sphinx) -> bool:
+    """True when this build makes a worksheet copy (EPUB or PDF) rather than the web book."""
+    return app.builder.name in PRINT_BUILDERS
 
 
 def kept_files(html: Path) -> dict[str, str]:
@@ -90,14 +129,169 @@ def _write_offline_files(app: Sphinx, exception: Exception | None) -> None:
     (html / WORKER).write_text(service_worker(kept_files(html)), encoding="utf-8")
 
 
+def _no_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any):
+    """An e-book page runs no script (the theme's and the notebook tools' included)."""
+    if app.builder.name == "epub":
+        context["script_files"] = []
+        if "body" in context:
+            context["body"] = SCRIPT_ELEMENT.sub("", context["body"])
+
+
 def _add_registration(app: Sphinx) -> None:
     if _is_web_book(app):
         app.add_js_file(REGISTRATION, defer="defer")
+    if printed(app):
+        app.add_css_file(PRINT_STYLES)
+    if app.builder.name == "singlehtml":
+        app.add_css_file(PDF_STYLES)
+    if app.builder.name == "epub":
+        write_package = app.builder.build_content
+
+        def with_fixes() -> None:
+            # Jupyter Book's table of contents gives links such as "book/../notebooks/x.xhtml",
+            # which the reading order (spine) would not find among the e-book's files.
+            for refnode in app.builder.refnodes:
+                refnode["refuri"] = posixpath.normpath(refnode["refuri"])
+            write_package()
+            add_accessibility(Path(app.builder.outdir) / "content.opf")
+
+        app.builder.build_content = with_fixes
+
+
+def add_accessibility(package: Path) -> None:
+    """Write the accessibility metadata into the e-book's package document."""
+    from html import escape
+
+    metas = "".join(f'\n    <meta property="{p}">{escape(v)}</meta>' for p, v in ACCESSIBILITY)
+    opf = package.read_text(encoding="utf-8")
+    package.write_text(opf.replace("</metadata>", metas + "\n  </metadata>", 1), "utf-8")
+
+
+def _reading_order(app: Sphinx) -> list[str]:
+    """Every page after the landing page, in the order of the table of contents."""
+    order: list[str] = []
+
+    def visit(docname: str) -> None:
+        for child in app.env.toctree_includes.get(docname, []):
+            if child not in order:
+                order.append(child)
+                visit(child)
+
+    visit(app.config.root_doc)
+    return order
+
+
+def _contents(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any):
+    """The printed book's contents list, after the landing page; each section on a new page."""
+    if app.builder.name != "singlehtml" or "body" not in context:
+        return
+    from html import escape
+
+    items = "".join(
+        f'<li><a href="#document-{escape(d)}">{escape(app.env.titles[d].astext())}</a></li>'
+        for d in _reading_order(app)
+    )
+    contents = (
+        f'<nav class="vc-contents" aria-labelledby="vc-contents-title">'
+        f'<h2 id="vc-contents-title">{CONTENTS_TITLE}</h2><ol>{items}</ol></nav>'
+    )
+    body = context["body"].replace(
+        '<span id="document-', '<span class="vc-section-start" id="document-'
+    )
+    first = body.find(f'<span class="{START}"')
+    context["body"] = body[:first] + contents + body[first:] if first >= 0 else contents + body
+
+
+def _page_of(node: nodes.Node) -> nodes.section | None:
+    """The top section of the page (one notebook or Markdown file) that holds ``node``."""
+    top = None
+    while node is not None and not isinstance(node, addnodes.start_of_file | nodes.document):
+        if isinstance(node, nodes.section):
+            top = node
+        node = node.parent
+    return top
+
+
+def _answers_section(activities: list) -> nodes.section:
+    from valued_contributors.views import worksheet
+    from valued_contributors.views.text import dom_id, inline
+
+    section = nodes.section(ids=[dom_id(activities[0].section, "answers")], classes=["vc-answers"])
+    section += nodes.title("", worksheet.ANSWERS_TITLE)
+    for activity in activities:
+        part = nodes.section(ids=[dom_id(activity.id, "answers")])
+        title = nodes.title("")
+        title += nodes.raw("", inline(activity.title), format="html")
+        part += title
+        part += nodes.raw("", worksheet.answers(activity), format="html")
+        section += part
+    return section
+
+
+def _worksheets(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """In the EPUB and the PDF, every activity becomes a worksheet, outputs that only work on
+    screen give way to a note, and each page ends with its answers and feedback."""
+    if not printed(app):
+        return
+    from valued_contributors.content.compiled import course
+    from valued_contributors.views import worksheet
+
+    activities = course().activities
+    pages: dict[int, tuple[nodes.section, list]] = {}
+    for raw in list(doctree.findall(nodes.raw)):
+        if "html" not in raw.get("format", "").split():
+            continue
+        html = raw.astext()
+        note = worksheet.print_note(html)
+        activity_id = worksheet.activity_in(html) if note is None else None
+        if app.builder.name == "epub" and "<style" in html:
+            html = STYLE_ELEMENT.sub("", html)  # EPUB allows style only in the head
+            unstyled = nodes.raw("", html, format="html")
+            raw.replace_self(unstyled)
+            raw = unstyled
+        if note == "":
+            raw.parent.remove(raw)
+        elif note:
+            raw.replace_self(nodes.raw("", note, format="html"))
+        elif activity_id:
+            activity = activities[activity_id]
+            page = _page_of(raw)
+            raw.replace_self(nodes.raw("", worksheet.render(activity), format="html"))
+            if page is not None and worksheet.has_answers(activity):
+                pages.setdefault(id(page), (page, []))[1].append(activity)
+    for page, listed in pages.values():
+        page += _answers_section(listed)
+
+
+def _epub_settings(app: Sphinx, config: Any) -> None:
+    """The e-book's title, author and package details, from the book's own settings."""
+    from valued_contributors import __version__
+
+    config.version = config.version or __version__
+    if config.html_title and config.project == "Project name not set":
+        config.project = config.html_title
+    config.epub_title = config.project
+    config.epub_author = config.author
+    config.epub_publisher = config.author
+    config.epub_copyright = config.copyright
+    config.epub_basename = "valued-contributors"
+    config.epub_identifier = config.epub_uid = "valued-contributors"
+    config.epub_use_index = False
+    config.epub_show_urls = "no"
+    config.epub_exclude_files = NOT_IN_EPUB
+    config.epub_description = config.project
+    config.nb_mime_priority_overrides = list(config.nb_mime_priority_overrides) + [
+        (builder, "application/vnd.jupyter.widget-view+json", 35) for builder in PRINT_BUILDERS
+    ]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", _epub_settings)
     app.connect("builder-inited", _add_registration)
+    app.connect("doctree-resolved", _worksheets)
     app.connect("html-page-context", _head_links)
+    app.connect("html-page-context", _contents)
+    app.connect("html-page-context", _no_scripts, priority=950)
     app.connect(
         "build-finished", _write_offline_files, priority=900
     )  # after the theme rewrites pygments.css
