@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
+import sys
 import zipfile
+from html import unescape
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
 from conftest import ROOT
 
+from valued_contributors.content.compiled import course
+from valued_contributors.content.model import Check, Confidence, Reflection
 from valued_contributors.downloads import Project, by_name, human_size
+from valued_contributors.views.text import block
 
 REFLECTION_TEXT = "On the night shift I note what families tell me."
 
@@ -87,3 +97,85 @@ def test_sizes_read_as_a_learner_expects() -> None:
     assert human_size(1_730_000) == "1.7 MB"
     assert human_size(820_400) == "820 KB"
     assert human_size(12) == "1 KB"
+
+
+def plain(markdown: str) -> str:
+    """What a reader sees of some course Markdown: its words, without tags or spacing."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", block(markdown))).split())
+
+
+def prompts(activity) -> list[str]:
+    """The words every worksheet must show for ``activity``."""
+    if isinstance(activity, Reflection):
+        return [activity.prompt] + ([activity.guidance] if activity.guidance else [])
+    if isinstance(activity, Confidence):
+        return [s.text for s in activity.statements]
+    if isinstance(activity, Check):
+        return [q.text for q in activity.questions]
+    return [activity.situation, activity.question] + [c.text for c in activity.choices]
+
+
+@pytest.fixture(scope="session")
+def epub_file(project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    (download,) = by_name(["epub"])
+    target = tmp_path_factory.mktemp("epub") / download.filename
+    download.make(project, target)
+    return target
+
+
+def test_epubcheck_finds_no_errors(epub_file: Path) -> None:
+    if not shutil.which("java"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but Java is missing; install default-jre-headless")
+        pytest.skip("Java is not installed (apt-get install default-jre-headless)")
+    epubcheck = Path(sys.executable).with_name("epubcheck")
+    result = subprocess.run([str(epubcheck), str(epub_file)], capture_output=True, text=True)
+    report = result.stdout + result.stderr
+    assert result.returncode == 0 and "ERROR" not in report and "FATAL" not in report, report
+
+
+def test_the_epub_holds_every_section_and_every_worksheet(epub_file: Path) -> None:
+    with zipfile.ZipFile(epub_file) as archive:
+        assert archive.namelist()[0] == "mimetype"
+        opf = archive.read("content.opf").decode("utf-8")
+        pages = {
+            n: archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith("xhtml")
+        }
+    package = ElementTree.fromstring(opf)
+    ns = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+    files = {i.get("id"): i.get("href") for i in package.iterfind(".//opf:manifest/opf:item", ns)}
+    spine = [files[i.get("idref")] for i in package.iterfind(".//opf:spine/opf:itemref", ns)]
+    assert [p for p in toc_pages() if f"{p}.xhtml" not in spine] == []
+    assert package.findtext(".//dc:title", namespaces=ns) == "Valued Contributors"
+    properties = {m.get("property") for m in package.iterfind(".//opf:meta", ns)}
+    assert {
+        "schema:accessMode",
+        "schema:accessibilityFeature",
+        "schema:accessibilityHazard",
+        "schema:accessibilitySummary",
+        "schema:accessModeSufficient",
+    } <= properties
+
+    text = {}
+    for name, xhtml in pages.items():
+        tree = ElementTree.fromstring(xhtml)  # every page is well-formed XHTML
+        text[name] = " ".join(" ".join(tree.itertext()).split())
+        assert "<textarea" not in xhtml and "<input" not in xhtml and "<script" not in xhtml
+        for image in tree.iter("{http://www.w3.org/1999/xhtml}img"):
+            assert image.get("alt", "").strip(), f"a figure in {name} has no text alternative"
+    everything = " ".join(text.values())
+    missing = [
+        (a.id, words[:60])
+        for a in course().activities.values()
+        for words in map(plain, prompts(a))
+        if words not in everything
+    ]
+    assert missing == []
+    for activity in course().activities.values():
+        if isinstance(activity, Check):
+            for option in (o for q in activity.questions for o in q.options):
+                assert plain(option.feedback) in everything, f"feedback missing in {activity.id}"
+    assert "Answers and feedback" in text["notebooks/01_why_every_voice_counts.xhtml"]
+    assert (
+        "Glossary" in text["book/glossary.xhtml"] and "References" in text["book/references.xhtml"]
+    )

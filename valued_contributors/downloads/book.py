@@ -4,9 +4,9 @@ service worker and a web app manifest), and list the downloads with their sizes.
 from __future__ import annotations
 
 import hashlib
+import json
 import posixpath
 import re
-import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -32,19 +32,19 @@ CONTENTS_TITLE = "Contents"
 STYLE_ELEMENT = re.compile(r"<style\b.*?</style>", re.S)
 SCRIPT_ELEMENT = re.compile(r"<script\b.*?</script>", re.S)
 START = "vc-section-start"  # marks where each page of the book begins in the single page
+WITH_FIGURES = [("schema:accessMode", "visual"), ("schema:accessibilityFeature", "alternativeText")]
 ACCESSIBILITY = [  # EPUB Accessibility 1.1 metadata (schema.org terms) for the e-book's package
     ("schema:accessMode", "textual"),
-    ("schema:accessMode", "visual"),
     ("schema:accessModeSufficient", "textual"),
     ("schema:accessibilityFeature", "structuralNavigation"),
     ("schema:accessibilityFeature", "tableOfContents"),
     ("schema:accessibilityFeature", "readingOrder"),
-    ("schema:accessibilityFeature", "alternativeText"),
     ("schema:accessibilityHazard", "none"),
     (
         "schema:accessibilitySummary",
-        "Headings in order, a table of contents, text alternatives for every figure and "
-        "activities set out as worksheets. Nothing flashes, moves or plays sound.",
+        "Text with headings in order, a table of contents, and activities set out as "
+        "worksheets with their answers at the end of each section. Nothing flashes, moves "
+        "or plays sound.",
     ),
 ]
 NOT_IN_EPUB = [  # the web book's scripts and app icons; an e-book needs none of them
@@ -130,9 +130,12 @@ def _write_offline_files(app: Sphinx, exception: Exception | None) -> None:
 
 
 def _no_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any):
-    """An e-book page runs no script (the theme's and the notebook tools' included)."""
+    """An e-book page runs no script (the theme's and the notebook tools' included) and links
+    only files the e-book holds."""
     if app.builder.name == "epub":
         context["script_files"] = []
+        # myst-nb writes its stylesheet when the build has finished, after the e-book is zipped.
+        context["css_files"] = [c for c in context.get("css_files", []) if "mystnb." not in str(c)]
         if "body" in context:
             context["body"] = SCRIPT_ELEMENT.sub("", context["body"])
 
@@ -162,7 +165,10 @@ def add_accessibility(package: Path) -> None:
     """Write the accessibility metadata into the e-book's package document."""
     from html import escape
 
-    metas = "".join(f'\n    <meta property="{p}">{escape(v)}</meta>' for p, v in ACCESSIBILITY)
+    pages = package.parent.rglob("*.xhtml")
+    figures = any("<img" in page.read_text(encoding="utf-8") for page in pages)
+    terms = ACCESSIBILITY + (WITH_FIGURES if figures else [])
+    metas = "".join(f'\n    <meta property="{p}">{escape(v)}</meta>' for p, v in terms)
     opf = package.read_text(encoding="utf-8")
     package.write_text(opf.replace("</metadata>", metas + "\n  </metadata>", 1), "utf-8")
 
