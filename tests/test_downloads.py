@@ -179,3 +179,45 @@ def test_the_epub_holds_every_section_and_every_worksheet(epub_file: Path) -> No
     assert (
         "Glossary" in text["book/glossary.xhtml"] and "References" in text["book/references.xhtml"]
     )
+
+
+def page_titles(html: Path) -> dict[str, str]:
+    """Each book page's title, as its HTML gives it."""
+    titles = {}
+    for page in toc_pages():
+        head = (html / f"{page}.html").read_text(encoding="utf-8")
+        title = unescape(re.search(r"<title>(.*?)</title>", head, re.S).group(1))
+        titles[page] = " ".join(title.rsplit(" \u2014 ", 1)[0].split())
+    return titles
+
+
+@pytest.fixture(scope="session")
+def pdf_file(project: Project, tmp_path_factory: pytest.TempPathFactory, browser) -> Path:
+    """The PDF; ``browser`` makes it skip or fail as every browser test does without Chromium."""
+    (download,) = by_name(["pdf"])
+    target = tmp_path_factory.mktemp("pdf") / download.filename
+    download.make(project, target)
+    return target
+
+
+@pytest.mark.browser
+def test_the_pdf_is_a4_with_every_section_numbered_pages_and_worksheets(
+    pdf_file: Path, built_book: Path, record_property
+) -> None:
+    info = subprocess.run(["pdfinfo", str(pdf_file)], capture_output=True, text=True).stdout
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+    assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2, info
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    record_property("pdf_pages", pages)
+    print(f"The PDF has {pages} A4 pages.")
+    text = subprocess.run(["pdftotext", str(pdf_file), "-"], capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    missing = [t for t in page_titles(built_book).values() if t not in flat]
+    assert missing == []
+    assert (
+        "Contents" in flat and f"Page 1 of {pages}" in flat and f"Page {pages} of {pages}" in flat
+    )
+    reflections = [a for a in course().activities.values() if isinstance(a, Reflection)]
+    assert flat.count("Write your answer here.") == len(reflections)
+    assert flat.count("Answers and feedback") >= 6
+    assert "Your reflection" not in flat and "Check my answers" not in flat

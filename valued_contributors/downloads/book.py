@@ -28,7 +28,6 @@ WEB_BUILDERS = {"html"}
 PRINT_BUILDERS = {"epub", "singlehtml"}  # the EPUB, and the single page printed to PDF
 PRINT_STYLES = "valued-contributors-print.css"
 PDF_STYLES = "valued-contributors-pdf.css"
-CONTENTS_TITLE = "Contents"
 STYLE_ELEMENT = re.compile(r"<style\b.*?</style>", re.S)
 SCRIPT_ELEMENT = re.compile(r"<script\b.*?</script>", re.S)
 START = "vc-section-start"  # marks where each page of the book begins in the single page
@@ -173,39 +172,12 @@ def add_accessibility(package: Path) -> None:
     package.write_text(opf.replace("</metadata>", metas + "\n  </metadata>", 1), "utf-8")
 
 
-def _reading_order(app: Sphinx) -> list[str]:
-    """Every page after the landing page, in the order of the table of contents."""
-    order: list[str] = []
-
-    def visit(docname: str) -> None:
-        for child in app.env.toctree_includes.get(docname, []):
-            if child not in order:
-                order.append(child)
-                visit(child)
-
-    visit(app.config.root_doc)
-    return order
-
-
-def _contents(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any):
-    """The printed book's contents list, after the landing page; each section on a new page."""
-    if app.builder.name != "singlehtml" or "body" not in context:
-        return
-    from html import escape
-
-    items = "".join(
-        f'<li><a href="#document-{escape(d)}">{escape(app.env.titles[d].astext())}</a></li>'
-        for d in _reading_order(app)
-    )
-    contents = (
-        f'<nav class="vc-contents" aria-labelledby="vc-contents-title">'
-        f'<h2 id="vc-contents-title">{CONTENTS_TITLE}</h2><ol>{items}</ol></nav>'
-    )
-    body = context["body"].replace(
-        '<span id="document-', '<span class="vc-section-start" id="document-'
-    )
-    first = body.find(f'<span class="{START}"')
-    context["body"] = body[:first] + contents + body[first:] if first >= 0 else contents + body
+def _section_starts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any):
+    """Mark where each page of the book begins in the single page, so print starts it afresh."""
+    if app.builder.name == "singlehtml" and "body" in context:
+        context["body"] = context["body"].replace(
+            '<span id="document-', f'<span class="{START}" id="document-'
+        )
 
 
 def _page_of(node: nodes.Node) -> nodes.section | None:
@@ -296,7 +268,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _add_registration)
     app.connect("doctree-resolved", _worksheets)
     app.connect("html-page-context", _head_links)
-    app.connect("html-page-context", _contents)
+    app.connect("html-page-context", _section_starts)
     app.connect("html-page-context", _no_scripts, priority=950)
     app.connect(
         "build-finished", _write_offline_files, priority=900

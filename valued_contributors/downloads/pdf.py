@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 from valued_contributors.downloads import jupyterbook
@@ -27,23 +28,28 @@ def chromium() -> str:
     return found
 
 
-def make(project, target: Path) -> None:
-    from playwright.sync_api import sync_playwright
+def landing_page(project) -> str:
+    """The book's first page, which the single-page build names after it."""
+    import yaml
 
+    return yaml.safe_load((project.root / "_toc.yml").read_text(encoding="utf-8"))["root"]
+
+
+def at_top(folder: Path, docname: str) -> Path:
+    """The single page, moved to the top of the build: its links are written from there."""
+    page = folder / "valued-contributors.html"
+    page.write_bytes((folder / f"{docname}.html").read_bytes())
+    return page
+
+
+def make(project, target: Path) -> None:
+    """Print the single page with Chromium: A4 and page numbers from the page's own styles,
+    a PDF outline from its headings, and tags for screen readers."""
     folder = jupyterbook.build(project, "singlehtml")
-    executable = chromium()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto((folder / "index.html").as_uri(), wait_until="load")
-            page.emulate_media(media="print")
-            page.pdf(
-                path=str(target),
-                prefer_css_page_size=True,
-                print_background=True,
-                outline=True,
-                tagged=True,
-            )
-        finally:
-            browser.close()
+    page = at_top(folder, landing_page(project))
+    command = [chromium(), "--headless", *LAUNCH_ARGS, "--no-pdf-header-footer"]
+    command += ["--generate-pdf-document-outline", "--export-tagged-pdf"]
+    command += [f"--print-to-pdf={target}", page.as_uri()]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
+        raise jupyterbook.BuildError(f"Chromium could not print the PDF:\n{result.stderr[-2000:]}")
