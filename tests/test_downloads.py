@@ -10,6 +10,8 @@ import sys
 import zipfile
 from html import unescape
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 from xml.etree import ElementTree
 
 import pytest
@@ -78,7 +80,9 @@ def test_the_unzipped_book_works_from_disk(browser, offline_zip: Path, tmp_path:
         tab.goto(href)
         heading = tab.locator("article h1").first
         assert heading.is_visible(), f"no heading on {href}"
-    assert failed == [], f"missing from the zip: {failed}"
+    # A request a quick navigation cuts short also fails; only absent files matter here.
+    missing = [u for u in failed if not Path(url2pathname(urlparse(u).path)).is_file()]
+    assert missing == [], f"missing from the zip: {missing}"
 
     tab.goto(base + "notebooks/01_why_every_voice_counts.html")
     reflection = tab.locator("section.vc-reflection").first

@@ -65,8 +65,6 @@ FORMATS: tuple[Format, ...] = (
     ),
 )
 
-DOWNLOADS_FOLDER = "downloads"  # where the web book serves the files, beside its pages
-
 
 def by_name(names: list[str] | None = None) -> list[Format]:
     """The formats called ``names`` (file names or their extensions), or all of them."""

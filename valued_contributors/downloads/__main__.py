@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from valued_contributors.downloads import Project, by_name, human_size
+from valued_contributors.downloads import Project, by_name, human_size, jupyterbook
 from valued_contributors.downloads.jupyterbook import BuildError
 
 
@@ -39,7 +39,12 @@ def main(argv: list[str] | None = None) -> int:
         partial.replace(target)
         size = human_size(target.stat().st_size)
         print(f"{target}  {size}  ({time.perf_counter() - began:.1f} s)")
-    print(f"Downloads ready in {time.perf_counter() - started:.1f} s.")
+    try:
+        jupyterbook.build(project, "html")  # the web book links the downloads, with their sizes
+    except BuildError as problem:
+        print(f"The web book could not link the downloads:\n{problem}", file=sys.stderr)
+        return 1
+    print(f"Downloads ready in {time.perf_counter() - started:.1f} s; the web book links them.")
     return 0
 
 

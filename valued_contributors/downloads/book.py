@@ -7,14 +7,17 @@ import hashlib
 import json
 import posixpath
 import re
+import shutil
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
 
-from valued_contributors.downloads import offline
+from valued_contributors.downloads import FORMATS, human_size, offline
 
 WORKER = "sw.js"
 WORKER_TEMPLATE = Path(__file__).with_name("service-worker.js")
@@ -24,6 +27,9 @@ ICONS = {192: "_static/vc-icon-192.png", 512: "_static/vc-icon-512.png"}
 THEME_COLOUR = "#0a5a7a"
 FONT_FALLBACKS = {".ttf", ".eot", ".woff"}  # browsers that run service workers use .woff2
 NOT_KEPT_FOLDERS = {"_static/locales"}  # the theme's translations; this book is in English
+DOWNLOADS_FOLDER = "downloads"  # beside the web book's pages, and beside its build folder
+NO_DOWNLOADS_WEB = "The copies to download are added when the course is published."
+NO_DOWNLOADS_PRINT = "The web book offers the whole course to download: {labels}."
 WEB_BUILDERS = {"html"}
 PRINT_BUILDERS = {"epub", "singlehtml"}  # the EPUB, and the single page printed to PDF
 PRINT_STYLES = "valued-contributors-print.css"
@@ -124,6 +130,7 @@ def _write_offline_files(app: Sphinx, exception: Exception | None) -> None:
     if exception or not _is_web_book(app):
         return
     html = Path(app.outdir)
+    _serve_downloads(app)
     (html / MANIFEST).write_text(json.dumps(web_manifest(app), indent=2), encoding="utf-8")
     (html / WORKER).write_text(service_worker(kept_files(html)), encoding="utf-8")
 
@@ -263,7 +270,82 @@ def _epub_settings(app: Sphinx, config: Any) -> None:
     ]
 
 
+class download_list(nodes.General, nodes.Element):
+    """Where the list of downloads goes; filled in for each builder when the page is written."""
+
+
+class DownloadList(SphinxDirective):
+    """``{course-downloads}``: the course's downloads, each linked with its size."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        pages = getattr(self.env, "vc_download_pages", set())
+        pages.add(self.env.docname)
+        self.env.vc_download_pages = pages
+        return [download_list()]
+
+
+def _built_downloads(app: Sphinx) -> list[tuple[Any, Path]]:
+    folder = Path(app.outdir).parent / DOWNLOADS_FOLDER
+    return [(f, folder / f.filename) for f in FORMATS if (folder / f.filename).is_file()]
+
+
+def _fill_download_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    for placeholder in list(doctree.findall(download_list)):
+        built = _built_downloads(app) if _is_web_book(app) else []
+        if not built:
+            labels = "; ".join(f.label for f in FORMATS)
+            words = (
+                NO_DOWNLOADS_WEB if _is_web_book(app) else NO_DOWNLOADS_PRINT.format(labels=labels)
+            )
+            placeholder.replace_self(nodes.paragraph("", words))
+            continue
+        items = nodes.bullet_list(classes=["vc-downloads"])
+        here = app.builder.get_target_uri(docname)
+        for download, path in built:
+            uri = relative_uri(here, f"{DOWNLOADS_FOLDER}/{download.filename}")
+            link = nodes.reference("", "", refuri=uri, internal=False)
+            link += nodes.strong("", download.label)
+            size = human_size(path.stat().st_size)
+            item = nodes.paragraph("", "")
+            item += [link, nodes.Text(f" ({size}): {download.description}.")]
+            items += nodes.list_item("", item)
+        placeholder.replace_self(items)
+
+
+def _reread_download_pages(app: Sphinx, env: Any, added: set, changed: set, removed: set):
+    """Pages that list the downloads are read again on every build: the sizes may change."""
+    return sorted(getattr(env, "vc_download_pages", set()) - removed)
+
+
+def _forget_download_page(app: Sphinx, env: Any, docname: str) -> None:
+    getattr(env, "vc_download_pages", set()).discard(docname)
+
+
+def _merge_download_pages(app: Sphinx, env: Any, docnames: set, other: Any) -> None:
+    env.vc_download_pages = getattr(env, "vc_download_pages", set()) | getattr(
+        other, "vc_download_pages", set()
+    )
+
+
+def _serve_downloads(app: Sphinx) -> None:
+    """Put the built downloads beside the web book's pages, where its links point."""
+    built = _built_downloads(app)
+    if built:
+        target = Path(app.outdir) / DOWNLOADS_FOLDER
+        target.mkdir(exist_ok=True)
+        for _, path in built:
+            shutil.copyfile(path, target / path.name)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_node(download_list)
+    app.add_directive("course-downloads", DownloadList)
+    app.connect("env-get-outdated", _reread_download_pages)
+    app.connect("env-purge-doc", _forget_download_page)
+    app.connect("env-merge-info", _merge_download_pages)
+    app.connect("doctree-resolved", _fill_download_lists)
     app.connect("config-inited", _epub_settings)
     app.connect("builder-inited", _add_registration)
     app.connect("doctree-resolved", _worksheets)

@@ -2,6 +2,10 @@
  * course on this device, and says when a newer version of the course has taken its place. */
 (function () {
   "use strict";
+  if (location.protocol === "file:") {
+    // Opened from disk (the offline zip): the downloads are not in it, so their list goes.
+    document.querySelectorAll(".vc-downloads").forEach(function (list) { list.hidden = true; });
+  }
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
   var root = new URL(document.documentElement.getAttribute("data-content_root") || "./", location.href);
   var controlled = Boolean(navigator.serviceWorker.controller);
