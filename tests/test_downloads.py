@@ -20,7 +20,8 @@ from conftest import ROOT
 
 from valued_contributors.content.compiled import course
 from valued_contributors.content.model import Check, Confidence, Reflection
-from valued_contributors.downloads import Project, by_name, human_size
+from valued_contributors.downloads import Project, by_name, human_size, jupyterbook
+from valued_contributors.downloads.book import NO_DOWNLOADS_WEB
 from valued_contributors.views import worksheet
 from valued_contributors.views.text import block
 
@@ -227,3 +228,28 @@ def test_the_pdf_is_a4_with_every_section_numbered_pages_and_worksheets(
     assert flat.count(worksheet.ANSWERS_TITLE) >= 6
     checks = [a for a in course().activities.values() if isinstance(a, Check)]
     assert flat.count(worksheet.ANSWERS_LATER) == len(checks)
+
+
+def test_the_landing_pages_link_each_download_with_its_size(
+    project: Project, offline_zip: Path
+) -> None:
+    """Runs last here: it rebuilds the test run's book with a download beside it."""
+    pages = ("book/intro.html", "book/how-to-use.html")
+    for page in pages:
+        assert NO_DOWNLOADS_WEB in (project.html / page).read_text(encoding="utf-8")
+    project.downloads.mkdir(exist_ok=True)
+    shutil.copyfile(offline_zip, project.downloads / offline_zip.name)
+    jupyterbook.build(project, "html")
+    (download,) = by_name([offline_zip.name])
+    for page in pages:
+        html = (project.html / page).read_text(encoding="utf-8")
+        link = re.search(
+            rf'href="\.\./downloads/{re.escape(offline_zip.name)}"><strong>(.*?)</strong></a>'
+            r" \((.*?)\)",
+            html,
+        )
+        assert link, f"{page} does not link the offline zip"
+        assert link.groups() == (download.label, human_size(offline_zip.stat().st_size))
+        assert NO_DOWNLOADS_WEB not in html
+    served = project.html / "downloads" / offline_zip.name
+    assert served.read_bytes() == offline_zip.read_bytes()
