@@ -72,7 +72,7 @@ class Saver:
         )
         self._pending: dict[str, Any] | None = None
         self._timer: asyncio.TimerHandle | None = None
-        self._shown: str | None = None
+        self._shown: tuple[str, dict[str, Any]] | None = None  # the version on screen
         self._newer: Answer | None = None
         _pending.add(self)
 
@@ -84,7 +84,7 @@ class Saver:
         except JournalError as error:
             self._show(str(error), problem=True)
             return None
-        self._shown = answer.saved_at if answer else None
+        self._shown = (answer.saved_at, answer.value) if answer else None
         if journal.notice:
             self._show(journal.notice, problem=True)
         elif answer:
@@ -97,7 +97,7 @@ class Saver:
         self.newer.layout.display = "none"
         if newer is None:
             return
-        self._pending, self._shown = None, newer.saved_at
+        self._pending, self._shown = None, (newer.saved_at, newer.value)
         if self.apply:
             self.apply(newer.value)
         self._pending = None
@@ -106,7 +106,9 @@ class Saver:
     def _newer_version(self, journal: Journal) -> Answer | None:
         """The journal's latest version if it is newer than the one shown and different."""
         latest = journal.latest(self.activity_id)
-        if latest is None or latest.saved_at == self._shown or latest.value == self._pending:
+        if latest is None or latest.value == self._pending:
+            return None
+        if self._shown == (latest.saved_at, latest.value):
             return None
         return latest
 
@@ -159,7 +161,7 @@ class Saver:
                 problem=True,
             )
             return False
-        self._pending, self._newer, self._shown = None, None, answer.saved_at
+        self._pending, self._newer, self._shown = None, None, (answer.saved_at, answer.value)
         self.newer.layout.display = "none"
         self._show(f"Saved at {local_time(answer.saved_at)}")
         refresh_listeners()
