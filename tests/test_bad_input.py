@@ -249,6 +249,30 @@ def test_a_file_just_over_the_limit_gives_its_real_size(
     assert "is 50.0 MB (52,428,801 bytes), more than the 50 MB an answers file can be" in err
 
 
+def test_a_file_of_too_many_tiny_answers_is_refused_before_it_is_checked(
+    kept, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    many = exchange.max_answers() + 1
+    tiny = {"activity": "voices/ripple", "kind": "reflection", "value": {"text": "a"}}
+    answers = [{**tiny, "saved_at": f"2026-01-01T00:00:00.{n % 1000:03d}Z"} for n in range(many)]
+    crowded = tmp_path / "crowded.json"
+    crowded.write_text(
+        json.dumps({"format": exchange.FORMAT, "version": exchange.VERSION, "answers": answers}),
+        encoding="utf-8",
+    )
+    err = kept(["import", str(crowded)], capsys)
+    assert f"holds {many:,} saved versions, more than the {many - 1:,}" in err
+
+
+def test_a_value_with_two_shapes_is_named_in_plain_words() -> None:
+    entry = {"activity": "voices/ripple", "kind": "reflection", "saved_at": "2026-01-01T00:00:00Z"}
+    document = {"format": exchange.FORMAT, "version": exchange.VERSION}
+    for value in ({}, {"text": "a", "choice": "b"}):
+        with pytest.raises(exchange.ExchangeError) as refused:
+            exchange.from_document({**document, "answers": [{**entry, "value": value}]})
+        assert "must hold exactly one of: text, ratings, selected, choice" in str(refused.value)
+
+
 @pytest.mark.parametrize("case", list(DEEP))
 def test_deeply_nested_json_is_one_sentence(
     kept, tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str]
@@ -607,7 +631,8 @@ def test_the_team_profile_markdown_shows_reflections_as_typed(tmp_path: Path) ->
             {**reflection(""), "kind": "confidence", "value": {"ratings": {"coaching": 9}}},
             "not a whole number from 1 to 5",
         ),
-        ({**reflection("x"), "value": {"text": "x", "extra": 1}}, "not in a form this course"),
+        ({**reflection("x"), "value": {"text": "x", "extra": 1}}, "must hold exactly one of"),
+        ({**reflection(""), "value": {"text": 5}}, "(value/text): it must be text in quotation"),
         (reflection("x", "yesterday"), "must be a date and time written like"),
     ],
 )

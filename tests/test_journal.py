@@ -122,7 +122,7 @@ BAD_DOCUMENTS = {
                 }
             ],
         },
-        "damaged at answer 1 (value)",
+        "damaged at answer 1 (value/text): it must be text",
     ),
     "kind does not match value": (
         {

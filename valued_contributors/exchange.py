@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from valued_contributors.content.model import MAX_TEXT
 from valued_contributors.formats import files, jsontext, times
 from valued_contributors.formats.text import mend
 from valued_contributors.journal.store import Answer, now
-from valued_contributors.validation import first_problem
+from valued_contributors.validation import first_problem, schema
 
 FORMAT = "valued-contributors/answers"
 VERSION = 1
@@ -33,6 +34,13 @@ class Imported(list):
     """The answers read from a file, and how many broken characters had to be replaced."""
 
     mended: int = 0
+
+
+@cache
+def max_answers() -> int:
+    """The most answer versions one file may hold, as the exchange schema says."""
+    limit: int = schema("exchange")["properties"]["answers"]["maxItems"]
+    return limit
 
 
 def kind_of(value: dict[str, Any]) -> str:
@@ -88,11 +96,17 @@ def from_document(document: Any) -> Imported:
             f"This answers file is version {document.get('version')!r}, but this course reads "
             f"version {VERSION}; update the course software, or export the file again."
         )
+    answers_given = document.get("answers")
+    if isinstance(answers_given, list) and len(answers_given) > max_answers():
+        raise ExchangeError(
+            f"This answers file holds {len(answers_given):,} saved versions, more than the "
+            f"{max_answers():,} the course reads from one file; {CHOOSE}."
+        )
     document, mended = mend(document)
     problem = first_problem("exchange", document)
     if problem is not None:
         message = problem.message
-        if problem.path[-1:] == ("value",):
+        if problem.path[2:3] == ("value",):
             message = _value_problem(document, problem.path) or message
         raise ExchangeError(
             f"This answers file is damaged at {_where(problem.path)}: it {message}; "

@@ -25,7 +25,14 @@ class Problem(NamedTuple):
         return ".".join(self.path)
 
 
-@cache
+TYPE_WORDS = {
+    "string": "text in quotation marks",
+    "integer": "a whole number",
+    "array": "a list in square brackets",
+    "object": "a group of named fields in curly brackets",
+}
+
+
 def schema(name: str) -> dict[str, Any]:
     """A schema shipped with the package, e.g. ``schema("exchange")``."""
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
@@ -67,6 +74,10 @@ def _explain(error: fastjsonschema.JsonSchemaValueException) -> Problem:
         return Problem(path, "must be a date written like 2026-03-01")
     if rule == "pattern":
         return Problem(path, "must use only lowercase letters, digits and single hyphens")
+    if rule == "type" and definition.get("type") in TYPE_WORDS:
+        return Problem(path, f"must be {TYPE_WORDS[definition['type']]}")
+    if rule in ("minProperties", "maxProperties") and definition.get("maxProperties") == 1:
+        return Problem(path, f"must hold exactly one of: {', '.join(definition['properties'])}")
     if rule in ("oneOf", "anyOf"):
         return Problem(path, "is not in a form this course can read")
     if rule == "enum":
