@@ -70,7 +70,7 @@ CASES = {
         lambda d: d["activities"][1].update(minutes="ten"),
         "sample/scale",
         "minutes",
-        "must be integer",
+        "must be a whole number",
     ),
     "unknown field": (
         lambda d: d["activities"][0].update(colour="red"),
