@@ -60,3 +60,23 @@ def test_no_page_loads_anything_from_another_site(built_book: Path) -> None:
         assert parser.images_without_alt == [], f"{page.name}: images without alt text"
         checked += 1
     assert checked >= 5
+
+
+def test_pages_load_only_what_they_use(built_book: Path) -> None:
+    """No fontawesome.js, the search index on the search page only, no assets of unused
+    extensions, no fullscreen or download buttons, and a description on every page."""
+    assert not (built_book / "_static" / "scripts" / "fontawesome.js").exists()
+    assert not (built_book / "_sources").exists()
+    unused = ("sphinx-design", "design-tabs.js", "togglebutton", "sphinx-thebe", "fontawesome.js")
+    for page in pages(built_book):
+        if page.name == "index.html" and page.parent == built_book:
+            continue  # the redirect to the first page
+        parser = Loads()
+        text = page.read_text(encoding="utf-8")
+        parser.feed(text)
+        loaded = " ".join(parser.addresses)
+        assert not [name for name in unused if name in loaded], f"{page.name} loads {unused}"
+        assert ("searchindex.js" in loaded) == (page.name == "search.html"), page.name
+        assert ("copybutton.js" in loaded) == ('<div class="highlight' in text), page.name
+        assert "btn-fullscreen-button" not in text and ".ipynb" not in text, page.name
+        assert '<meta name="description" content="A free self-study course' in text, page.name

@@ -1,5 +1,5 @@
 """The built book under attack and under strain: injected markup, broken or missing storage,
-keyboard-only use and an accessibility scan of every page."""
+and keyboard-only use (test_book_reading.py scans every page for accessibility)."""
 
 from __future__ import annotations
 
@@ -160,6 +160,10 @@ def test_every_kind_of_activity_works_by_keyboard_alone(page, site: str) -> None
     assert focus_is_visible(page)
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
+    assert page.locator(f"{scenario} .vc-feedback:visible").count() == 0
+    tab_to(page, f"{scenario} .vc-show-feedback")
+    assert focus_is_visible(page)
+    page.keyboard.press("Enter")
     assert page.locator(f"{scenario} .vc-feedback:visible").count() == 1
 
     check = course().get("voices/check")
@@ -173,25 +177,3 @@ def test_every_kind_of_activity_works_by_keyboard_alone(page, site: str) -> None
     verdicts = page.locator("section.vc-check .vc-verdict").all_inner_texts()
     assert len(verdicts) == len(check.questions) and all(verdicts)
     assert_stays_home(page, site)
-
-
-FIXED_RULES = {"region"}  # moderate, but fixed once (the title link sits in a landmark): keep it so
-
-
-def test_no_page_has_serious_accessibility_problems(page, site: str, built_book: Path) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    serious = []
-    scanned = 0
-    for html_page in sorted(built_book.rglob("*.html")):
-        relative = html_page.relative_to(built_book).as_posix()
-        if relative.startswith("_static") or relative == "index.html":
-            continue
-        page.goto(site + relative)
-        for violation in axe.run(page).response["violations"]:
-            if violation["impact"] in {"serious", "critical"} or violation["id"] in FIXED_RULES:
-                serious.append(f"{relative}: {violation['id']} ({violation['help']})")
-        scanned += 1
-    assert scanned >= 15
-    assert serious == []

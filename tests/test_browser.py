@@ -166,6 +166,7 @@ def test_the_record_page_gathers_answers_from_other_pages(page, site: str, tmp_p
 
     page.goto(site + SECTION_PAGE)
     page.locator("section[data-vc-activity='voices/rota'] input[value='c']").check()
+    page.locator("section[data-vc-activity='voices/rota'] .vc-show-feedback").click()
     assert "1 of 5 activities done in this section" in page.locator(".vc-progress").inner_text()
 
     page.goto(site + "notebooks/07_my_learning_record.html")

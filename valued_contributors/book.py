@@ -13,33 +13,53 @@ from valued_contributors.downloads.book import printed
 STATIC = Path(__file__).parent / "static"
 SCRIPT = "valued-contributors.js"
 STYLES = "valued-contributors.css"
-UNWANTED_FILES = {"sphinx-thebe.js", "sphinx-thebe.css"}
+# Assets of extensions jupyter-book turns on that this book never uses (thebe also points at a
+# CDN); copy buttons are kept only on pages that show code.
+UNWANTED_FILES = {
+    "sphinx-thebe.js",
+    "sphinx-thebe.css",
+    "sphinx-design.min.css",
+    "design-tabs.js",
+    "togglebutton.js",
+    "togglebutton.css",
+}
+UNWANTED_BODIES = ("THEBE_JS_URL", "toggleHint", "toggleOpenOnPrint", "togglebuttonSelector")
+CODE_ONLY_FILES = {"clipboard.min.js", "copybutton.js", "copybutton.css"}
+CODE_BLOCK = '<div class="highlight'
+DROPPED_FILES = ("_static/scripts/fontawesome.js",)  # the theme's icon font draws the icons
 UNWANTED_TYPES = {"application/vnd.jupyter.widget-state+json"}
 ACTIVITY_START = "<section class='vc-activity "  # how views/html.py opens every activity
 CITATION_ROLE = ('role="doc-biblioentry"', 'role="listitem"')  # a list's items must be listitems
 
 
+def _name(asset: Any) -> str:
+    return Path(str(getattr(asset, "filename", asset) or "").split("?")[0]).name
+
+
 def _ours(asset: Any) -> bool:
-    return Path(str(getattr(asset, "filename", asset) or "").split("?")[0]).name == SCRIPT
+    return _name(asset) == SCRIPT
 
 
-def _wanted(asset: Any) -> bool:
-    """False for thebe (it points at a CDN) and the notebook's widget state (the book uses HTML)."""
-    name = Path(str(getattr(asset, "filename", asset) or "").split("?")[0]).name
+def _wanted(asset: Any, shows_code: bool = True) -> bool:
+    """False for assets the page does not use, anything from another site and the notebook's
+    widget state (the book uses HTML)."""
+    name = _name(asset)
     attributes = getattr(asset, "attributes", {}) or {}
     body = attributes.get("body", "") or ""
     return (
         name not in UNWANTED_FILES
+        and (shows_code or name not in CODE_ONLY_FILES)
         and attributes.get("type") not in UNWANTED_TYPES
-        and "THEBE_JS_URL" not in body
+        and not any(marker in body for marker in UNWANTED_BODIES)
         and "://" not in str(getattr(asset, "filename", "") or "")
     )
 
 
 def _self_contained(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any):
+    shows_code = CODE_BLOCK in context.get("body", "")
     for key in ("script_files", "css_files"):
         if key in context:
-            context[key] = [a for a in context[key] if _wanted(a) and not _ours(a)]
+            context[key] = [a for a in context[key] if _wanted(a, shows_code) and not _ours(a)]
     if "body" in context:
         context["body"] = context["body"].replace(*CITATION_ROLE)
     if "body" in context and not printed(app):
@@ -66,6 +86,13 @@ def with_script(body: str, source: str) -> str:
     return body[:end] + tag + body[end:]
 
 
+def _drop_unused_files(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "html":
+        for name in DROPPED_FILES:
+            for path in Path(app.outdir).glob(name + "*"):
+                path.unlink()
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("valued_contributors.downloads.book")
     app.setup_extension("valued_contributors.bibliography")
@@ -73,4 +100,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_js_file(SCRIPT)
     app.add_css_file(STYLES)
     app.connect("html-page-context", _self_contained, priority=900)
+    app.connect("build-finished", _drop_unused_files)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

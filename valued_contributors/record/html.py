@@ -24,6 +24,20 @@ from valued_contributors.record.text import about_line, changes_rows, entry_head
 from valued_contributors.views.text import attr
 from valued_contributors.views.text import block as markdown
 
+ANSWER_LABEL = "Your answer"
+SIGN_OFF_TITLE = "Sign-off"
+SIGN_OFF_NOTE = (
+    "To use this record as evidence of your learning, fill in the hours you spent and ask your "
+    "supervisor or manager to add a comment and sign it."
+)
+SIGN_OFF_FIELDS = (
+    ("Hours spent on this learning", "vc-signoff-short"),
+    ("Date", "vc-signoff-short"),
+    ("Supervisor's or manager's comment", "vc-signoff-tall"),
+    ("Supervisor's or manager's name", "vc-signoff-short"),
+    ("Supervisor's or manager's signature", "vc-signoff-short"),
+)
+
 
 def styles() -> str:
     return (resources.files("valued_contributors") / "record" / "record.css").read_text("utf-8")
@@ -44,7 +58,15 @@ def _block(item: Block) -> str:
         )
     if item.label:
         return f"<li>{escape(item.label)} — <strong>{escape(item.text)}</strong></li>"
-    return f"<p class='vc-record-answer'>{escape(item.text)}</p>"
+    return _answer(escape(item.text))
+
+
+def _answer(text: str, slot: str = "") -> str:
+    """A learner's own words, in a labelled box that keeps their line breaks."""
+    return (
+        f"<div class='vc-record-answer-box'><p class='vc-record-label'>{ANSWER_LABEL}</p>"
+        f"<p class='vc-record-answer'{slot}>{text}</p></div>"
+    )
 
 
 def _slots(entry: Entry) -> list[str]:
@@ -53,7 +75,7 @@ def _slots(entry: Entry) -> list[str]:
     if isinstance(activity, Reflection):
         return [
             _block(Block("prompt", activity.prompt)),
-            "<p class='vc-record-answer' data-vc-slot='text'>Not answered yet.</p>",
+            _answer("Not answered yet.", " data-vc-slot='text'"),
         ]
     if isinstance(activity, Confidence):
         rows = "".join(
@@ -87,7 +109,7 @@ def _slots(entry: Entry) -> list[str]:
 
 def _share(activity_id: str) -> str:
     return (
-        f"<p class='vc-share'><label><input type='checkbox' class='vc-share-box' "
+        f"<p class='vc-share vc-needs-script'><label><input type='checkbox' class='vc-share-box' "
         f"value='{attr(activity_id)}'> Share this answer with my team</label></p>"
     )
 
@@ -194,7 +216,20 @@ def body(record: LearningRecord, template: bool = False, changes: str | None = N
         f"<article class='vc-record'>{_h(1, escape(headline()), template)}"
         f"{_about(record, template)}{changes}"
         + "".join(_section(s, template) for s in record.sections)
+        + _sign_off(template)
         + "</article>"
+    )
+
+
+def _sign_off(template: bool) -> str:
+    """Room for the hours, the date and a supervisor's or manager's comment and signature."""
+    rows = "".join(
+        f"<tr class='{style}'><th scope='row'>{escape(label)}</th><td></td></tr>"
+        for label, style in SIGN_OFF_FIELDS
+    )
+    return (
+        f"<section class='vc-record-signoff'>{_h(2, SIGN_OFF_TITLE, template)}"
+        f"<p>{escape(SIGN_OFF_NOTE)}</p><table>{rows}</table></section>"
     )
 
 

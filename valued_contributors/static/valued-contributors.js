@@ -24,7 +24,8 @@
   function storage() {
     try {
       var s = window.localStorage;
-      return s || null;
+      /* The page's guard puts a stand-in in place when storage is blocked: it keeps nothing. */
+      return s && !s.valuedContributorsMemoryOnly ? s : null;
     } catch (e) {
       return null;
     }
@@ -165,7 +166,15 @@
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
-  function setStatus(box, ok, entry) {
+  /* Each activity has one live region: what it says, a screen reader announces once. */
+  function announce(box, message) {
+    var live = box.querySelector(".vc-live");
+    if (live) live.textContent = message;
+  }
+
+  /* "Saved" is announced once while the reader stays in the activity (a burst of saves),
+     a problem every time. */
+  function setStatus(box, ok, entry, said) {
     var status = box.querySelector(".vc-status");
     if (!status) return;
     status.classList.toggle("vc-problem", !ok);
@@ -173,24 +182,49 @@
       ? "Saved in this browser at " + clock(entry.saved_at) + "."
       : "Not saved: this browser is not letting the page store answers (storage may be full " +
         "or turned off). Your answer is still on the page; use Export my answers to keep a copy.";
+    if (said === undefined && (!ok || !box.vcAnnounced)) {
+      announce(box, status.textContent);
+      box.vcAnnounced = ok;
+    } else if (said) {
+      announce(box, said);
+    }
   }
 
-  function save(box, value) {
+  function setNote(box, message) {
+    var status = box.querySelector(".vc-status");
+    status.classList.add("vc-problem");
+    status.textContent = message;
+    announce(box, message);
+  }
+
+  /* Saves an answer; `said` replaces the announcement ("" for none, as when focus moves). */
+  function save(box, value, said) {
     var entry = {
       activity: box.getAttribute("data-vc-activity"),
       kind: box.getAttribute("data-vc-kind"),
       value: value,
       saved_at: new Date().toISOString()
     };
-    setStatus(box, write(entry), entry);
+    setStatus(box, write(entry), entry, said);
     reveal(box, true);
     fillComparisons();
     fillProgress();
   }
 
+  /* Without the script a reader opens the discussion; with it, it opens once answered. */
   function reveal(box, shown) {
     var d = box.querySelector(".vc-discussion");
-    if (d) d.hidden = !shown;
+    if (!d) return;
+    if (shown && !d.vcShown) d.open = true;
+    d.vcShown = shown;
+    d.hidden = !shown;
+  }
+
+  /* The words of a feedback block, without its "Feedback on this answer" summary. */
+  function words(details) {
+    return Array.prototype.filter.call(details.childNodes, function (node) {
+      return node.nodeName !== "SUMMARY";
+    }).map(function (node) { return node.textContent; }).join(" ").replace(/\s+/g, " ").trim();
   }
 
   function texts(box) {
@@ -253,15 +287,20 @@
               return i.value;
             });
           });
-          save(box, { selected: selected });
+          save(box, { selected: selected }, "");
           kinds.check.mark(box, selected);
+          var summary = box.querySelector(".vc-check-summary");
+          summary.focus();
         });
       },
       mark: function (box, selected) {
         var t = texts(box);
         var score = 0;
         var questions = all(box, ".vc-question");
-        questions.forEach(function (q) {
+        var summary = box.querySelector(".vc-check-summary");
+        var list = summary.querySelector(".vc-summary-list");
+        list.textContent = "";
+        questions.forEach(function (q, index) {
           var chosen = selected[q.getAttribute("data-vc-question")] || [];
           var correct = q.getAttribute("data-vc-correct").split(" ");
           var right = chosen.length > 0 && chosen.length === correct.length &&
@@ -272,10 +311,23 @@
           });
           var verdict = q.querySelector(".vc-verdict");
           verdict.textContent = chosen.length === 0 ? t.noAnswer : right ? t.right : t.notYet;
-          verdict.className = "vc-verdict " + (right ? "vc-right" : "vc-not-yet");
+          verdict.className = "vc-verdict " +
+            (chosen.length === 0 ? "vc-no-answer" : right ? "vc-right" : "vc-not-yet");
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = "#" + q.id;
+          link.textContent = t.question.replace("{n}", String(index + 1));
+          item.appendChild(link);
+          item.appendChild(document.createTextNode(" "));
+          var said = document.createElement("span");
+          said.className = verdict.className.replace("vc-verdict", "vc-summary-verdict");
+          said.textContent = verdict.textContent;
+          item.appendChild(said);
+          list.appendChild(item);
         });
         box.querySelector(".vc-score").textContent = t.summary
           .replace("{score}", String(score)).replace("{out_of}", String(questions.length));
+        summary.hidden = false;
       },
       fill: function (box, entry) {
         var selected = entry ? entry.value.selected : {};
@@ -288,24 +340,33 @@
         } else {
           all(box, ".vc-feedback").forEach(function (f) { f.hidden = true; });
           all(box, ".vc-verdict, .vc-score").forEach(function (p) { p.textContent = ""; });
+          box.querySelector(".vc-check-summary").hidden = true;
         }
         reveal(box, !!entry);
       }
     },
 
+    /* Answered only by the Show feedback button: arrowing through the options saves nothing. */
     scenario: {
       bind: function (box) {
-        all(box, "input[type=radio]").forEach(function (input) {
-          input.addEventListener("change", function () {
-            save(box, { choice: input.value });
-            kinds.scenario.show(box, input.value);
-          });
+        box.querySelector(".vc-show-feedback").addEventListener("click", function () {
+          var t = texts(box);
+          var input = box.querySelector("input[type=radio]:checked");
+          if (!input) {
+            setNote(box, t.chooseFirst);
+            return;
+          }
+          var feedback = kinds.scenario.show(box, input.value);
+          save(box, { choice: input.value }, t.feedback.replace("{text}", feedback ? words(feedback) : ""));
         });
       },
       show: function (box, choice) {
+        var shown = null;
         all(box, ".vc-feedback").forEach(function (f) {
           f.hidden = f.getAttribute("data-vc-option") !== choice;
+          if (!f.hidden) shown = f;
         });
+        return shown;
       },
       fill: function (box, entry) {
         var choice = entry ? entry.value.choice : null;
@@ -326,7 +387,7 @@
     if (entry && entry.kind !== box.getAttribute("data-vc-kind")) entry = null;
     kind.fill(box, entry);
     if (entry) {
-      setStatus(box, true, entry);
+      setStatus(box, true, entry, "");
     } else if (box.querySelector(".vc-status")) {
       box.querySelector(".vc-status").textContent = "";
     }
@@ -495,6 +556,7 @@
             final = { score: marks.score, outOf: marks.outOf, needed: box.getAttribute("data-vc-needed") };
             passed = !!entry && marks.score >= parseInt(final.needed, 10);
           }
+          box.toggleAttribute("data-vc-done", isDone(entry));
           if (isDone(entry)) {
             sectionDone += 1;
             minutes += parseInt(box.getAttribute("data-vc-minutes"), 10);
@@ -516,8 +578,13 @@
     });
   }
 
+  /* The record as a file of its own: only what was done, nothing that needs the page. */
   function recordDocument(page) {
     var copy = page.querySelector(".vc-record").cloneNode(true);
+    all(copy, "[data-vc-entry]:not([data-vc-done])").forEach(function (el) { el.remove(); });
+    all(copy, ".vc-record-section").forEach(function (section) {
+      if (!section.querySelector("[data-vc-entry]")) section.remove();
+    });
     all(copy, "[hidden], .vc-compare-chart, .vc-share").forEach(function (el) { el.remove(); });
     /* On the page the record sits two heading levels down; a file of its own starts at h1. */
     all(copy, "h3, h4, h5").forEach(function (h) {
@@ -530,6 +597,21 @@
       "<title>Learning record: Valued Contributors</title><style>" +
       page.getAttribute("data-vc-css") + "</style></head><body>" + copy.outerHTML +
       "</body></html>\n";
+  }
+
+  /* Prints the very document "Download my record" saves, from a frame of its own. */
+  function printRecord(page) {
+    all(document, ".vc-print-frame").forEach(function (old) { old.remove(); });
+    var frame = document.createElement("iframe");
+    frame.className = "vc-print-frame";
+    frame.setAttribute("aria-hidden", "true");
+    frame.tabIndex = -1;
+    frame.addEventListener("load", function () {
+      frame.contentWindow.focus();
+      frame.contentWindow.print();
+    });
+    frame.srcdoc = recordDocument(page);
+    document.body.appendChild(frame);
   }
 
   /* A contribution holds only the ticked answers, without times or names (see the schema). */
@@ -560,7 +642,9 @@
           fillRecord();
         });
       });
-      page.querySelector(".vc-record-print").addEventListener("click", function () { window.print(); });
+      page.querySelector(".vc-record-print").addEventListener("click", function () {
+        printRecord(page);
+      });
       page.querySelector(".vc-share-download").addEventListener("click", function () {
         var shared = page.querySelector(".vc-share-status");
         var doc = contribution(page);
@@ -707,13 +791,34 @@
     activities().forEach(function (box) {
       var kind = kinds[box.getAttribute("data-vc-kind")];
       if (!kind || box.hasAttribute("data-vc-live")) return;
+      all(box, ".vc-feedback").forEach(function (f) { f.open = true; f.hidden = true; });
+      box.addEventListener("focusout", function (event) {
+        if (!event.relatedTarget || !box.contains(event.relatedTarget)) box.vcAnnounced = false;
+      });
       kind.bind(box);
       fillOne(box);
       box.setAttribute("data-vc-live", "");
     });
   }
 
+  /* The theme binds its sidebar handlers to the first .primary-toggle and .secondary-toggle on
+     the page, which are hidden, so the visible menu and contents buttons do nothing
+     (pydata-sphinx-theme#2451, sphinx-book-theme#988). Each visible one hands its tap on. */
+  function fixSidebarToggles() {
+    [".primary-toggle", ".secondary-toggle"].forEach(function (selector) {
+      var toggles = all(document, selector);
+      toggles.slice(1).forEach(function (toggle) {
+        toggle.addEventListener("click", function (event) {
+          event.preventDefault();
+          event.stopPropagation();
+          toggles[0].click();
+        });
+      });
+    });
+  }
+
   function finish() {
+    fixSidebarToggles();
     bindActivities();
     bindRecord();
     fillComparisons();

@@ -22,18 +22,26 @@ from valued_contributors.content.model import (
 from valued_contributors.views.text import attr, block, dom_id, inline, minutes
 
 NOSCRIPT = (
-    "<noscript><p class='vc-warning'>Your browser is not running this page's script, so "
-    "answers here cannot be saved. Turn on JavaScript, or use the notebooks.</p></noscript>"
+    "<noscript><p class='vc-warning'>This page's script is not running in your browser, so "
+    "nothing you write or choose here is saved. You can still open each Feedback and Discussion "
+    "to read it. To keep your answers, turn on JavaScript or use the notebooks.</p></noscript>"
 )
+# Wording the book's script shows; it composes no sentence of its own.
+SCRIPT_TEXTS = {
+    "question": "Question {n}",
+    "chooseFirst": "Choose one of the options first, then press Show feedback.",
+    "feedback": "Feedback: {text}",
+}
+LIVE = "<p class='vc-live' role='status' aria-live='polite'></p>"  # the activity's one live region
 
 
 def _discussion(activity: Activity) -> str:
     if not activity.discussion:
         return ""
     return (
-        f"<div class='vc-discussion' id='{dom_id(activity.id, 'discussion')}' hidden>"
-        f"<p class='vc-discussion-title'><strong>Discussion</strong></p>"
-        f"{block(activity.discussion)}</div>"
+        f"<details class='vc-discussion' id='{dom_id(activity.id, 'discussion')}'>"
+        "<summary class='vc-discussion-title'>Discussion</summary>"
+        f"{block(activity.discussion)}</details>"
     )
 
 
@@ -49,7 +57,7 @@ def _reflection(a: Reflection) -> str:
         f"<label class='vc-field-label' for='{text_id}'>Your reflection</label>"
         f"<textarea class='vc-text' id='{text_id}' rows='6' maxlength='{MAX_TEXT}' "
         f"aria-describedby='{prompt_id} {status_id}'></textarea>"
-        f"<p class='vc-status' id='{status_id}' role='status' aria-live='polite'></p>"
+        f"<p class='vc-status' id='{status_id}'></p>"
     )
 
 
@@ -70,7 +78,7 @@ def _confidence(a: Confidence) -> str:
     status_id = dom_id(a.id, "status")
     return (
         f"<div class='vc-prompt'>{block(a.prompt)}</div>{''.join(rows)}"
-        f"<p class='vc-status' id='{status_id}' role='status' aria-live='polite'></p>"
+        f"<p class='vc-status' id='{status_id}'></p>"
     )
 
 
@@ -79,8 +87,8 @@ def _option(name: str, kind: str, option: Option) -> str:
     return (
         f"<div class='vc-option'><input type='{kind}' id='{input_id}' name='{name}' "
         f"value='{attr(option.id)}'><label for='{input_id}'>{inline(option.text)}</label>"
-        f"<div class='vc-feedback' data-vc-option='{attr(option.id)}' hidden>"
-        f"{block(option.feedback)}</div></div>"
+        f"<details class='vc-feedback' data-vc-option='{attr(option.id)}'>"
+        f"<summary>Feedback on this answer</summary>{block(option.feedback)}</details></div>"
     )
 
 
@@ -92,18 +100,24 @@ def _check(a: Check) -> str:
         hint = " <span class='vc-hint'>(Choose all that apply.)</span>" if q.multiple else ""
         options = "".join(_option(name, kind, o) for o in q.options)
         questions.append(
-            f"<fieldset class='vc-question' data-vc-question='{attr(q.id)}' "
+            f"<fieldset class='vc-question' id='{dom_id(a.id, q.id, 'question')}' "
+            f"data-vc-question='{attr(q.id)}' "
             f"data-vc-correct='{attr(' '.join(sorted(q.correct_ids)))}'>"
             f"<legend><span class='vc-question-number'>Question {n}.</span> "
             f"{inline(q.text)}{hint}</legend>{options}"
-            f"<p class='vc-verdict' aria-live='polite'></p></fieldset>"
+            f"<p class='vc-verdict'></p></fieldset>"
         )
     status_id = dom_id(a.id, "status")
+    summary = (
+        f"<div class='vc-check-summary' id='{dom_id(a.id, 'summary')}' tabindex='-1' hidden>"
+        "<p class='vc-score'></p><ul class='vc-summary-list'></ul></div>"
+    )
     return (
-        "".join(questions)
-        + "<button type='button' class='vc-button vc-check-answers'>Check my answers</button>"
-        f"<p class='vc-score' role='status' aria-live='polite'></p>"
-        f"<p class='vc-status' id='{status_id}' aria-live='polite'></p>"
+        summary
+        + "".join(questions)
+        + "<button type='button' class='vc-button vc-check-answers vc-needs-script'>"
+        "Check my answers</button>"
+        f"<p class='vc-status' id='{status_id}'></p>"
     )
 
 
@@ -113,7 +127,8 @@ def _scenario(a: Scenario) -> str:
     return (
         f"<div class='vc-situation'>{block(a.situation)}</div>"
         f"<fieldset class='vc-question'><legend>{inline(a.question)}</legend>{options}</fieldset>"
-        f"<p class='vc-status' id='{dom_id(a.id, 'status')}' role='status' aria-live='polite'></p>"
+        "<button type='button' class='vc-button vc-show-feedback vc-needs-script'>Show feedback"
+        f"</button><p class='vc-status' id='{dom_id(a.id, 'status')}'></p>"
     )
 
 
@@ -129,14 +144,14 @@ def render(activity: Activity) -> str:
     """The book's HTML for one activity; the answers themselves live in the reader's browser."""
     title_id = dom_id(activity.id, "title")
     body = RENDERERS[activity.kind](activity)
-    texts = attr(json.dumps(scoring.verdicts()))
+    texts = attr(json.dumps({**scoring.verdicts(), **SCRIPT_TEXTS}))
     return (
         f"<section class='vc-activity vc-{activity.kind}' data-vc-activity='{attr(activity.id)}' "
         f"data-vc-kind='{activity.kind}' data-vc-texts='{texts}' aria-labelledby='{title_id}'>"
         f"<p class='vc-title' id='{title_id}'><span class='vc-kind'>{KIND_NAMES[activity.kind]}"
         f"</span> {inline(activity.title)}</p>"
         f"<p class='vc-time'>{minutes(activity.minutes)}</p>"
-        f"{NOSCRIPT}{body}{_discussion(activity)}</section>"
+        f"{NOSCRIPT}{body}{_discussion(activity)}{LIVE}</section>"
     )
 
 

@@ -24,7 +24,7 @@ from valued_contributors.views.styles import notebook_box
 from valued_contributors.views.text import attr, inline
 
 CONTROLS = (
-    "<div class='vc-record-controls'>"
+    "<div class='vc-record-controls vc-needs-script'>"
     "<label>Your name (optional) <input type='text' class='vc-record-name' autocomplete='name'>"
     "</label> <label>Your role (optional) <input type='text' class='vc-record-role'></label>"
     "<p>Your name and role stay in this browser and appear only on your record.</p>"
@@ -33,10 +33,10 @@ CONTROLS = (
     "</button><p class='vc-record-status' role='status' aria-live='polite'></p></div>"
 )
 SHARING = (
-    "<div class='vc-share-controls'><p><strong>Share with your team (optional).</strong> "
-    "Tick the answers you want to share, then download a contribution for the person planning "
-    "your team's workforce. It holds only the ticked answers and the day each was saved: no "
-    "name, no role, no times.</p>"
+    "<div class='vc-share-controls vc-needs-script'><p><strong>Share with your team "
+    "(optional).</strong> Tick the answers you want to share, then download a contribution "
+    "for the person planning your team's workforce. It holds only the ticked answers and the "
+    "day each was saved: no name, no role, no times.</p>"
     "<button type='button' class='vc-button vc-share-download'>Download my contribution</button>"
     "<p class='vc-share-status' role='status' aria-live='polite'></p></div>"
 )
