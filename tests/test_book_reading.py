@@ -317,10 +317,17 @@ def test_search_and_the_colour_toggle_work_when_storage_is_blocked(page, site: s
     assert_stays_home(page, site)
 
 
-def pdf_text(pdf: Path) -> tuple[str, str]:
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True)
-    return text.stdout, info.stdout
+def pdf_text(pdf: Path) -> tuple[str, str, str]:
+    """The PDF's text in reading order, laid out as on the page, and its document information."""
+
+    def run(*command: str) -> str:
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    return (
+        run("pdftotext", str(pdf), "-"),
+        run("pdftotext", "-layout", str(pdf), "-"),
+        run("pdfinfo", str(pdf)),
+    )
 
 
 def test_print_my_record_prints_the_downloaded_record_alone_on_a4(
@@ -335,6 +342,10 @@ def test_print_my_record_prints_the_downloaded_record_alone_on_a4(
     scenario = page.locator("section.vc-scenario").first
     scenario.locator("input[type=radio]").first.check()
     scenario.get_by_role("button", name="Show feedback").click()
+    check = page.locator("section.vc-check").first
+    for question in check.locator("fieldset.vc-question").all():
+        question.locator("input").first.check()
+    check.get_by_role("button", name="Check my answers").click()
 
     page.goto(site + RECORD_PAGE)
     page.locator(".vc-record-name").fill("Morag Reid")
@@ -364,12 +375,12 @@ def test_print_my_record_prints_the_downloaded_record_alone_on_a4(
         check=True,
         timeout=120,
     )
-    text, info = pdf_text(pdf)
+    text, laid_out, info = pdf_text(pdf)
     flat = " ".join(text.split())
     assert re.search(r"Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)", info)
     assert "Learning record: Valued Contributors" in flat and "Name: Morag Reid" in flat
-    assert re.search(r"Listening first\.\s*\n\s*\n\s*Then we plan the rota together\.", text)
-    assert "YOUR ANSWER" in text
+    assert re.search(r"Listening first\.\s*\n\s*\n\s*Then we plan the rota together\.", laid_out)
+    assert "YOUR ANSWER" in text and re.search(r"— (Correct|Not quite)\b", flat)
     for label in (
         "Hours spent on this learning",
         "Date",
@@ -384,6 +395,7 @@ def test_print_my_record_prints_the_downloaded_record_alone_on_a4(
         "Share this answer with my team",
         "Print my record",
         "Feedback:",
+        "try again if you like",
     ):
         assert coaching not in flat
     sections = [s.title for s in course().sections]

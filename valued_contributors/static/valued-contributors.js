@@ -321,7 +321,7 @@
           item.appendChild(document.createTextNode(" "));
           var said = document.createElement("span");
           said.className = verdict.className.replace("vc-verdict", "vc-summary-verdict");
-          said.textContent = verdict.textContent;
+          said.textContent = t.verdictWords[chosen.length === 0 ? "noAnswer" : right ? "right" : "notYet"];
           item.appendChild(said);
           list.appendChild(item);
         });
@@ -510,7 +510,7 @@
         var names = Object.keys(options).filter(function (id) { return chosen.indexOf(id) >= 0; })
           .map(function (id) { return options[id]; });
         li.querySelector("[data-vc-slot=choice]").textContent = (names.join("; ") || "No answer") +
-          " — " + (chosen.length === 0 ? t.noAnswer : right ? t.right : t.notYet);
+          " — " + t.verdictWords[chosen.length === 0 ? "noAnswer" : right ? "right" : "notYet"];
       });
       box.querySelector("[data-vc-slot=result]").textContent = entry
         ? t.summary.replace("{score}", String(score)).replace("{out_of}", String(questions.length))
@@ -584,6 +584,12 @@
     all(copy, "[data-vc-entry]:not([data-vc-done])").forEach(function (el) { el.remove(); });
     all(copy, ".vc-record-section").forEach(function (section) {
       if (!section.querySelector("[data-vc-entry]")) section.remove();
+    });
+    all(copy, ".vc-record-changes").forEach(function (changes) {
+      var figure = changes.querySelector("figure.vc-compare");
+      var rated = figure && (read(figure.getAttribute("data-vc-before")) ||
+        read(figure.getAttribute("data-vc-after")));
+      if (!rated) changes.remove();
     });
     all(copy, "[hidden], .vc-compare-chart, .vc-share").forEach(function (el) { el.remove(); });
     /* On the page the record sits two heading levels down; a file of its own starts at h1. */

@@ -31,6 +31,8 @@ SCRIPT_TEXTS = {
     "question": "Question {n}",
     "chooseFirst": "Choose one of the options first, then press Show feedback.",
     "feedback": "Feedback: {text}",
+    # A verdict in a word, where the full sentence would coach: summaries and the record.
+    "verdictWords": {"right": "Correct", "notYet": "Not quite", "noAnswer": "No answer"},
 }
 LIVE = "<p class='vc-live' role='status' aria-live='polite'></p>"  # the activity's one live region
 

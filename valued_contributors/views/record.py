@@ -18,7 +18,7 @@ from valued_contributors.record.export import FORMATS, export
 from valued_contributors.record.model import AFTER, BEFORE, build_record
 from valued_contributors.views.answers import download_link, save_file, say
 from valued_contributors.views.compare import compare
-from valued_contributors.views.html import KIND_NAMES
+from valued_contributors.views.html import KIND_NAMES, SCRIPT_TEXTS
 from valued_contributors.views.saving import current_journal, when_saved
 from valued_contributors.views.styles import notebook_box
 from valued_contributors.views.text import attr, inline
@@ -173,6 +173,7 @@ class RecordView:
             **scoring.verdicts(),
             "labels": CONFIDENCE_LABELS,
             "complete": record_html.completion_template(empty),
+            "verdictWords": SCRIPT_TEXTS["verdictWords"],
         }
         return (
             f"<div class='vc-record-page' data-vc-texts='{attr(json.dumps(texts))}' "
