@@ -259,6 +259,9 @@ def measure(tmp: Path, repeats: int) -> dict[str, Any]:
     pages = [p for p in toc_pages(src) if p not in bench_quiz.PAGES.values()]
     html = tmp / "out" / "_build" / "html"
     result.update(_browse(html, pages, repeats))
+    import bench_phone  # it reuses this module's settings
+
+    result["phone"] = bench_phone.measure(html, pages, tmp, max(3, repeats // 3))
     result["urls_in_page_scripts"] = embedded_urls(html)
     result["added_bytes"] = _derived(result)
     result["foreign_requests_course"] = sorted(

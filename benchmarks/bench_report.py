@@ -221,6 +221,70 @@ def _versus_quiz(browser: dict[str, Any]) -> list[Row]:
     ]
 
 
+GZIP_GOAL = 250 * KB
+LIGHTHOUSE_GOAL = 90
+SLOW_GOAL_MS = 1500
+
+
+def phone_rows(browser: dict[str, Any]) -> list[Row]:
+    """Step 4b: bytes served gzipped, Lighthouse mobile, time to usable on the slow profile."""
+    phone = browser.get("phone")
+    if not phone:
+        return []
+    made = []
+    sizes = phone["bytes"]
+    quiz_page = next((p for p in sizes if "jupyterquiz" in p), None)
+    peer = sizes[quiz_page] if quiz_page else None
+    sections = {p: v for p, v in sizes.items() if p.startswith("notebooks/")}
+    if sections:
+        page, worst = max(sections.items(), key=lambda kv: kv[1]["bytes_wire"])
+        made.append(
+            Row(
+                f"Phone: heaviest section page, cold, served gzipped ({page})",
+                f"{_kb(worst['bytes_wire'])} gzipped, {_size(worst['bytes_raw'])} raw",
+                f"jupyterquiz page: {_kb(peer['bytes_wire'])} gzipped" if peer else "",
+                f"{worst['bytes_wire'] / peer['bytes_wire']:.2f}×" if peer else "",
+                "≤ 250 KB gzipped per section page",
+                worst["bytes_wire"] <= GZIP_GOAL,
+            )
+        )
+    for page, audit in phone.get("lighthouse", {}).items():
+        if "jupyterquiz" in page:
+            continue
+        theirs = next((v for p, v in phone["lighthouse"].items() if "jupyterquiz" in p), None)
+        if "error" in audit or audit.get("performance") is None:
+            made.append(Row(f"Phone: Lighthouse 12.2.3 mobile, {page}", "failed", met=False))
+            continue
+        made.append(
+            Row(
+                f"Phone: Lighthouse 12.2.3 mobile performance, {page}",
+                f"{audit['performance']} (LCP {_s(audit['lcp_ms'] / 1000)}, "
+                f"{_kb(audit['total_bytes'])})",
+                f"jupyterquiz page: {theirs['performance']} (LCP {_s(theirs['lcp_ms'] / 1000)})"
+                if theirs and theirs.get("performance") is not None
+                else "",
+                "",
+                "≥ 90",
+                audit["performance"] >= LIGHTHOUSE_GOAL,
+            )
+        )
+    slow = phone.get("slow", {})
+    ours, theirs = slow.get("course_check"), slow.get("jupyterquiz_check")
+    if ours and ours["usable_ms"] is not None:
+        peer = theirs["usable_ms"] if theirs else None
+        made.append(
+            Row(
+                "Phone: first activity usable, slow profile (1.6 Mbps, 150 ms, CPU ÷4; median)",
+                _ms(ours["usable_ms"]),
+                f"jupyterquiz: {_ms(peer)}" if peer else "",
+                f"{ours['usable_ms'] / peer:.2f}×" if peer else "",
+                "≤ 1.5 s",
+                ours["usable_ms"] <= SLOW_GOAL_MS,
+            )
+        )
+    return made
+
+
 def test_rows(tests: dict[str, Any]) -> list[Row]:
     """Step 5: the suite's wall time."""
     return [
@@ -240,12 +304,14 @@ def rows(results: dict[str, Any]) -> list[Row]:
         "kernel": kernel_rows,
         "journal": journal_rows,
         "browser": browser_rows,
+        "phone": phone_rows,
         "tests": test_rows,
     }
     made: list[Row] = []
     for step, maker in makers.items():
-        if results.get(step):
-            made += maker(results[step])
+        source = "browser" if step == "phone" else step
+        if results.get(source):
+            made += maker(results[source])
     return made
 
 

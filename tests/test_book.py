@@ -80,3 +80,17 @@ def test_pages_load_only_what_they_use(built_book: Path) -> None:
         assert ("copybutton.js" in loaded) == ('<div class="highlight' in text), page.name
         assert "btn-fullscreen-button" not in text and ".ipynb" not in text, page.name
         assert '<meta name="description" content="A free self-study course' in text, page.name
+
+
+def test_the_icon_font_holds_every_icon_the_pages_use_and_no_more(built_book: Path) -> None:
+    from fontTools.ttLib import TTFont
+
+    from valued_contributors.book import ICON_FONT, icon_codepoints
+
+    wanted = icon_codepoints(built_book)
+    assert {0xF0C9, 0xF002, 0xF185} <= wanted  # the menu, search and light-mode icons
+    for suffix in (".woff2", ".ttf"):
+        font = TTFont(built_book / (ICON_FONT + suffix))
+        assert wanted <= set(font.getBestCmap()), suffix
+        assert len(font.getBestCmap()) <= len(wanted) + 2, suffix
+    assert (built_book / (ICON_FONT + ".woff2")).stat().st_size < 10_000

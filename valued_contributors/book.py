@@ -3,6 +3,7 @@ every page self-contained (no widget state, no scripts that point at another sit
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,10 @@ UNWANTED_BODIES = ("THEBE_JS_URL", "toggleHint", "toggleOpenOnPrint", "togglebut
 CODE_ONLY_FILES = {"clipboard.min.js", "copybutton.js", "copybutton.css"}
 CODE_BLOCK = '<div class="highlight'
 DROPPED_FILES = ("_static/scripts/fontawesome.js",)  # the theme's icon font draws the icons
+# The theme's solid icon font (156 KB) is cut down to the few icons the pages use.
+ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900"
+ICON_CODES = re.compile(r'((?:\.fa-[a-z0-9-]+:before,?)+)\{content:"\\([0-9a-f]+)"\}')
+ICON_NAMES = re.compile(r"\bfa-([a-z0-9-]+)")
 UNWANTED_TYPES = {"application/vnd.jupyter.widget-state+json"}
 ACTIVITY_START = "<section class='vc-activity "  # how views/html.py opens every activity
 CITATION_ROLE = ('role="doc-biblioentry"', 'role="listitem"')  # a list's items must be listitems
@@ -91,6 +96,38 @@ def _drop_unused_files(app: Sphinx, exception: Exception | None) -> None:
         for name in DROPPED_FILES:
             for path in Path(app.outdir).glob(name + "*"):
                 path.unlink()
+        subset_icon_font(Path(app.outdir))
+
+
+def icon_codepoints(outdir: Path) -> set[int]:
+    """The code points of every icon the built pages and the theme's scripts name."""
+    css = (outdir / "_static" / "styles" / "pydata-sphinx-theme.css").read_text("utf-8")
+    codes = {}
+    for selectors, code in ICON_CODES.findall(css):
+        for name in re.findall(r"\.fa-([a-z0-9-]+):before", selectors):
+            codes[name] = int(code, 16)
+    texts = [p.read_text("utf-8") for p in outdir.rglob("*.html") if "_static" not in p.parts]
+    texts += [p.read_text("utf-8") for p in (outdir / "_static" / "scripts").glob("*.js")]
+    used = {name for text in texts for name in ICON_NAMES.findall(text)}
+    return {codes[name] for name in used if name in codes}
+
+
+def subset_icon_font(outdir: Path) -> None:
+    """Keep only the icons in use in the theme's solid icon font (both formats)."""
+    from fontTools import subset
+
+    unicodes = icon_codepoints(outdir)
+    for suffix, flavor in ((".woff2", "woff2"), (".ttf", None)):
+        path = outdir / (ICON_FONT + suffix)
+        if not path.exists() or not unicodes:
+            continue
+        options = subset.Options()
+        options.flavor = flavor
+        font = subset.load_font(str(path), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=sorted(unicodes))
+        subsetter.subset(font)
+        subset.save_font(font, str(path), options)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
