@@ -46,6 +46,12 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         """Say nothing."""
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        try:
+            self._send()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser closed the page before the file was sent
+
+    def _send(self) -> None:
         path = Path(self.translate_path(self.path))
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (accepts and path.is_file() and path.suffix in COMPRESSED):
