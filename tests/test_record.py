@@ -97,7 +97,7 @@ def test_html_is_self_contained_and_no_learner_text_becomes_markup(journal: Jour
     assert not any(name.startswith("on") for name, _ in parser.attributes)
     assert not re.search(r"(src|href)=['\"]?(https?:)?//", page)
     assert "&lt;script&gt;" in page and "&lt;b&gt;Morag&lt;/b&gt;" in page
-    assert "@media print" in page and "break-before: page" in page
+    assert "@media print" in page and "size: A4" in page
     for text in REFLECTIONS.values():
         assert escape(text.split("\n")[0])[:40] in page
 
