@@ -67,6 +67,7 @@ def _self_contained(app: Sphinx, pagename: str, templatename: str, context: dict
             context[key] = [a for a in context[key] if _wanted(a, shows_code) and not _ours(a)]
     if "body" in context:
         context["body"] = context["body"].replace(*CITATION_ROLE)
+    context["vc_web_book"] = not printed(app)  # book/_templates/layout.html reads it
     if "body" in context and not printed(app):
         source = context["pathto"](f"_static/{SCRIPT}", 1)
         context["body"] = with_script(context["body"], source)
@@ -92,7 +93,7 @@ def with_script(body: str, source: str) -> str:
 
 
 def _drop_unused_files(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and app.builder.format == "html":
+    if exception is None and app.builder.format == "html" and not printed(app):
         for name in DROPPED_FILES:
             for path in Path(app.outdir).glob(name + "*"):
                 path.unlink()
@@ -101,7 +102,10 @@ def _drop_unused_files(app: Sphinx, exception: Exception | None) -> None:
 
 def icon_codepoints(outdir: Path) -> set[int]:
     """The code points of every icon the built pages and the theme's scripts name."""
-    css = (outdir / "_static" / "styles" / "pydata-sphinx-theme.css").read_text("utf-8")
+    stylesheet = outdir / "_static" / "styles" / "pydata-sphinx-theme.css"
+    if not stylesheet.exists():
+        return set()
+    css = stylesheet.read_text("utf-8")
     codes = {}
     for selectors, code in ICON_CODES.findall(css):
         for name in re.findall(r"\.fa-([a-z0-9-]+):before", selectors):
