@@ -19,15 +19,9 @@ import yaml
 from bench_book import build, copy_book
 from bench_common import ROOT, log, median
 
+from valued_contributors.downloads.pdf import LAUNCH_ARGS
+
 CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEOUT_MS = 30_000
 # One cold load varies by ±100 ms on a busy machine; five loads per repeat steady the median.
 COMPARE_LOADS_PER_REPEAT = 5

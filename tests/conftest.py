@@ -15,17 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from valued_contributors.downloads.pdf import LAUNCH_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def pytest_configure(config: pytest.Config) -> None:
