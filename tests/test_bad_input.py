@@ -586,7 +586,7 @@ def rendered(markdown_text: str) -> list[Visible]:
 
 @pytest.mark.parametrize("text", TYPED, ids=range(len(TYPED)))
 def test_learner_text_in_markdown_renders_as_typed(text: str) -> None:
-    from valued_contributors.formats import markdown as md
+    from valued_contributors.core import markdown as md
 
     for view in rendered(md.paragraphs(text)):
         assert set(view.tags) <= {"p", "br"}, view.tags

@@ -12,8 +12,8 @@ import pytest
 from valued_contributors.cli import main
 from valued_contributors.content.compiled import course
 from valued_contributors.content.scoring import mark_check
+from valued_contributors.core.html import block
 from valued_contributors.journal import Journal
-from valued_contributors.views.text import block
 
 pytestmark = pytest.mark.browser
 SECTION_PAGE = "notebooks/01_why_every_voice_counts.html"

@@ -20,10 +20,10 @@ from conftest import ROOT
 
 from valued_contributors.content.compiled import course
 from valued_contributors.content.model import Check, Confidence, Reflection
+from valued_contributors.core.html import block
 from valued_contributors.downloads import Project, by_name, human_size, jupyterbook
 from valued_contributors.downloads.book import NO_DOWNLOADS_WEB
 from valued_contributors.views import worksheet
-from valued_contributors.views.text import block
 
 REFLECTION_TEXT = "On the night shift I note what families tell me."
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from valued_contributors.content.compiled import course
+from valued_contributors.core.answer import Answer
 from valued_contributors.facilitation import (
     guidance,
     openspace,
@@ -27,7 +28,6 @@ from valued_contributors.facilitation.cli import add_commands
 from valued_contributors.facilitation.contribution import dumps, make_contribution
 from valued_contributors.facilitation.errors import FacilitationError
 from valued_contributors.facilitation.people import Person, from_csv, participants, tidy_role
-from valued_contributors.journal import Answer
 from valued_contributors.validation import first_problem
 
 FIXTURES = Path(__file__).parent / "fixtures" / "facilitation"

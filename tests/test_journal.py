@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from valued_contributors import exchange
+from valued_contributors.core.answer import Answer
 from valued_contributors.journal import Journal, JournalError, journal_path, migrations
-from valued_contributors.journal.store import Answer
 
 ROOT = Path(__file__).resolve().parent.parent
 

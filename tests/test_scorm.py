@@ -24,8 +24,8 @@ from conftest import ROOT, QuietHandler
 
 from valued_contributors.content.compiled import course
 from valued_contributors.content.model import Check, Confidence, Reflection, Scenario
+from valued_contributors.core.answer import Answer
 from valued_contributors.downloads import Project, by_name, scorm
-from valued_contributors.journal.store import Answer
 from valued_contributors.record.model import build_record
 
 NODE_MODULES = ROOT / "node_modules"

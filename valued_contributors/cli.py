@@ -9,8 +9,8 @@ from pathlib import Path
 from valued_contributors import exchange
 from valued_contributors.content import ContentError, load_course
 from valued_contributors.content.compiled import cache_dir, course
-from valued_contributors.formats import files
-from valued_contributors.formats.text import printable
+from valued_contributors.core import files
+from valued_contributors.core.text import printable
 from valued_contributors.journal import ENV_VAR, Journal, JournalError, data_dir, journal_path
 
 shown = files.shown

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from valued_contributors.content.model import MAX_TEXT
-from valued_contributors.formats import files, jsontext, times
-from valued_contributors.formats.text import mend
-from valued_contributors.journal.store import Answer, now
+from valued_contributors.core import files, jsontext, times
+from valued_contributors.core.answer import Answer, now
+from valued_contributors.core.text import mend
 from valued_contributors.validation import first_problem, schema
 
 FORMAT = "valued-contributors/answers"

@@ -26,7 +26,8 @@ from valued_contributors.content.loader import (
     read_file,
 )
 from valued_contributors.content.model import Course
-from valued_contributors.formats import files, jsontext
+from valued_contributors.core import files, jsontext
+from valued_contributors.core.html import preload
 
 ENV_VAR = "VALUED_CONTRIBUTORS_CACHE"
 FILE_NAME = "course.json"
@@ -37,6 +38,7 @@ CODE_FILES = (
     "content/loader.py",
     "content/model.py",
     "content/markdown.py",
+    "core/html.py",
     "schemas/activities.schema.json",
 )
 
@@ -82,7 +84,7 @@ def _from_copy(path: Path, key: str) -> Course | None:
             for mode in (markdown.BLOCK, markdown.INLINE)
         ):
             return None
-        markdown.preload(rendered)
+        preload(rendered)
     except (ValueError, LookupError, TypeError, AttributeError, RecursionError):
         return None
     return built
@@ -105,7 +107,7 @@ def compile_course(files: list[Path], path: Path, key: str) -> Course:
     raws = [(file.name, read_file(file)) for file in files]
     built = build_course([build_section(name, raw) for name, raw in raws])
     rendered = markdown.render_all(list(built.activities.values()))
-    markdown.preload(rendered)
+    preload(rendered)
     _save_copy(path, {"format": FORMAT, "key": key, "sections": raws, "markdown": rendered})
     return built
 

@@ -158,7 +158,7 @@ def read_file(path: Path) -> Any:
     """The data in one activity file, parsed but not yet checked."""
     import yaml  # only when files are read; a kernel usually starts from the compiled course
 
-    from valued_contributors.formats import files
+    from valued_contributors.core import files
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ten times faster
     try:

@@ -198,8 +198,8 @@ def _page_of(node: nodes.Node) -> nodes.section | None:
 
 
 def _answers_section(activities: list) -> nodes.section:
+    from valued_contributors.core.html import dom_id, inline
     from valued_contributors.views import worksheet
-    from valued_contributors.views.text import dom_id, inline
 
     section = nodes.section(ids=[dom_id(activities[0].section, "answers")], classes=["vc-answers"])
     section += nodes.title("", worksheet.ANSWERS_TITLE)

@@ -11,6 +11,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from valued_contributors.core import files
+from valued_contributors.core.text import printable
 from valued_contributors.facilitation import (
     openspace,
     openspace_report,
@@ -21,8 +23,6 @@ from valued_contributors.facilitation import (
 )
 from valued_contributors.facilitation.errors import FacilitationError
 from valued_contributors.facilitation.people import participants
-from valued_contributors.formats import files
-from valued_contributors.formats.text import printable
 from valued_contributors.journal import data_dir
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".txt"}

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from valued_contributors.core import times
+from valued_contributors.core.answer import Answer
 from valued_contributors.exchange import kind_of
 from valued_contributors.facilitation.errors import FacilitationError
-from valued_contributors.formats import times
-from valued_contributors.journal import Answer
 from valued_contributors.validation import first_problem
 
 FORMAT = "valued-contributors/contribution"

@@ -7,8 +7,8 @@ import io
 import re
 from pathlib import Path
 
+from valued_contributors.core import files
 from valued_contributors.facilitation.errors import FacilitationError
-from valued_contributors.formats import files
 
 MAX_BYTES = 5 * 1024 * 1024
 SEPARATORS = ",;\t"

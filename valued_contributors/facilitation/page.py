@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from valued_contributors.formats import markdown
+from valued_contributors.core import markdown
 
 STYLE = """
 .vcf { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;

@@ -17,13 +17,13 @@ from typing import Any
 
 from valued_contributors.content.compiled import course
 from valued_contributors.content.model import Confidence, Reflection
+from valued_contributors.core import files as reading
+from valued_contributors.core import jsontext
+from valued_contributors.core.text import mend
 from valued_contributors.exchange import FORMAT as ANSWERS_FORMAT
 from valued_contributors.exchange import kind_of
 from valued_contributors.facilitation.contribution import FORMAT, VERSION
 from valued_contributors.facilitation.errors import FacilitationError
-from valued_contributors.formats import files as reading
-from valued_contributors.formats import jsontext
-from valued_contributors.formats.text import mend
 from valued_contributors.validation import first_problem
 
 MINIMUM = 5

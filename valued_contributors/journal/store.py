@@ -10,10 +10,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from valued_contributors.formats import times
-from valued_contributors.formats.text import mend, printable
+from valued_contributors.core import times
+from valued_contributors.core.answer import Answer, now
+from valued_contributors.core.text import mend, printable
 from valued_contributors.journal import migrations
 from valued_contributors.journal.location import journal_path
 
@@ -23,18 +24,6 @@ LOCKED_RETRIES = 5
 
 class JournalError(RuntimeError):
     """The journal cannot be opened or written; the message says what to do."""
-
-
-class Answer(NamedTuple):
-    """One saved version of a learner's answer to an activity."""
-
-    activity: str
-    value: dict[str, Any]
-    saved_at: str
-    origin: str = "notebook"
-
-
-now = times.now
 
 
 LATEST = (  # the newest version of one answer; ties in time go to the one saved last

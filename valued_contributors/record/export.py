@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from valued_contributors import exchange
 from valued_contributors.content.compiled import course
-from valued_contributors.formats.text import mend
+from valued_contributors.core.text import mend
 from valued_contributors.journal import Journal
 from valued_contributors.record import html, markdown, word
 from valued_contributors.record.model import build_record

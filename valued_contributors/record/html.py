@@ -11,6 +11,8 @@ from importlib import resources
 
 from valued_contributors.content.model import Check, Confidence, Reflection, Scenario
 from valued_contributors.content.scoring import needed
+from valued_contributors.core.html import attr
+from valued_contributors.core.html import block as markdown
 from valued_contributors.record.model import (
     ASSESSED,
     COMPLETE,
@@ -21,8 +23,6 @@ from valued_contributors.record.model import (
     rating_words,
 )
 from valued_contributors.record.text import about_line, changes_rows, entry_heading, headline
-from valued_contributors.views.text import attr
-from valued_contributors.views.text import block as markdown
 
 ANSWER_LABEL = "Your answer"
 SIGN_OFF_TITLE = "Sign-off"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from valued_contributors.formats.markdown import inline, paragraphs
+from valued_contributors.core.markdown import inline, paragraphs
 from valued_contributors.record.model import LearningRecord
 from valued_contributors.record.text import about_line, changes_rows, entry_heading, headline
 

@@ -20,8 +20,8 @@ from valued_contributors.content.model import (
     Scenario,
     Section,
 )
-from valued_contributors.formats import times
-from valued_contributors.journal.store import Answer
+from valued_contributors.core import times
+from valued_contributors.core.answer import Answer
 
 SUPPORT_NAMES = {
     "codes": "SSSC Codes of Practice (2024)",

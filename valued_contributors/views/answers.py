@@ -16,11 +16,11 @@ import ipywidgets as widgets
 
 from valued_contributors import exchange
 from valued_contributors.content.compiled import cache_dir, course
+from valued_contributors.core.html import attr
 from valued_contributors.journal import ENV_VAR, JournalError, journal_path
 from valued_contributors.record.export import FORMATS, export
 from valued_contributors.views.saving import current_journal, refresh_listeners
 from valued_contributors.views.styles import notebook_box
-from valued_contributors.views.text import attr
 
 MIME_TYPES = {".md": "text/markdown", ".json": "application/json"}
 

@@ -13,11 +13,11 @@ import ipywidgets as widgets
 from valued_contributors.content.compiled import course
 from valued_contributors.content.model import CONFIDENCE_LABELS, Confidence
 from valued_contributors.content.scoring import Change, confidence_changes
+from valued_contributors.core.html import attr, inline
 from valued_contributors.journal import JournalError
 from valued_contributors.views.activity import Problem, unknown
 from valued_contributors.views.saving import current_journal
 from valued_contributors.views.styles import notebook_box
-from valued_contributors.views.text import attr, inline
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -19,7 +19,7 @@ from valued_contributors.content.model import (
     Reflection,
     Scenario,
 )
-from valued_contributors.views.text import attr, block, dom_id, inline, minutes
+from valued_contributors.core.html import attr, block, dom_id, inline, minutes
 
 NOSCRIPT = (
     "<noscript><p class='vc-warning'>This page's script is not running in your browser, so "

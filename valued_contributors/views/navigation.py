@@ -9,11 +9,11 @@ from typing import Any
 import ipywidgets as widgets
 
 from valued_contributors.content.compiled import course
+from valued_contributors.core.html import attr, inline
 from valued_contributors.journal import JournalError
 from valued_contributors.record.model import build_record, progress_text
 from valued_contributors.views.saving import current_journal, when_saved
 from valued_contributors.views.styles import notebook_box
-from valued_contributors.views.text import attr, inline
 
 
 def notebook_of(source: str) -> str:

@@ -12,6 +12,7 @@ import ipywidgets as widgets
 from valued_contributors.content import scoring
 from valued_contributors.content.compiled import course
 from valued_contributors.content.model import CONFIDENCE_LABELS
+from valued_contributors.core.html import attr, inline
 from valued_contributors.journal import JournalError
 from valued_contributors.record import html as record_html
 from valued_contributors.record.export import FORMATS, export
@@ -21,7 +22,6 @@ from valued_contributors.views.compare import compare
 from valued_contributors.views.html import KIND_NAMES, SCRIPT_TEXTS
 from valued_contributors.views.saving import current_journal, when_saved
 from valued_contributors.views.styles import notebook_box
-from valued_contributors.views.text import attr, inline
 
 CONTROLS = (
     "<div class='vc-record-controls vc-needs-script'>"

@@ -15,10 +15,10 @@ from valued_contributors.content.model import (
     Reflection,
     Scenario,
 )
+from valued_contributors.core.html import block, inline, minutes
 from valued_contributors.views.html import KIND_NAMES
 from valued_contributors.views.saving import TEXT_DELAY_SECONDS, Saver, on_change
 from valued_contributors.views.styles import notebook_box
-from valued_contributors.views.text import block, inline, minutes
 
 FULL_WIDTH = widgets.Layout(width="100%")
 HIDDEN = "none"

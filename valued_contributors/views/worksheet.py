@@ -19,8 +19,8 @@ from valued_contributors.content.model import (
     Reflection,
     Scenario,
 )
+from valued_contributors.core.html import attr, block, dom_id, inline, minutes
 from valued_contributors.views.html import KIND_NAMES
-from valued_contributors.views.text import attr, block, dom_id, inline, minutes
 
 ANSWERS_TITLE = "Answers and feedback"
 ANSWERS_LATER = "The answers, with feedback on every option, are at the end of this section."

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from valued_contributors.formats.text import printable
+from valued_contributors.core.text import printable
 
 CHUNK = 1024 * 1024
 
