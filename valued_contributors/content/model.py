@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from valued_contributors.core import wording
+
 
 class Option(NamedTuple):
     """One answer to a question or one choice in a scenario, with the feedback it earns."""
@@ -146,9 +148,5 @@ class Course(NamedTuple):
 MAX_TEXT = 1_000_000  # characters in one reflection; the exchange schema says the same
 
 CONFIDENCE_LABELS: dict[int, str] = {
-    1: "Not at all confident",
-    2: "A little confident",
-    3: "Fairly confident",
-    4: "Confident",
-    5: "Very confident",
+    int(n): label for n, label in wording.group("confidence.labels").items()
 }

@@ -6,11 +6,12 @@ import math
 from typing import NamedTuple
 
 from valued_contributors.content.model import Check, Confidence, Option, Question, Scenario
+from valued_contributors.core import wording
 
-RIGHT = "Correct."
-NOT_YET = "Not quite. Read the feedback, then try again if you like."
-NO_ANSWER = "Choose an answer first."
-SUMMARY = "You got {score} of {out_of} right."
+RIGHT = wording.text("verdict.right")
+NOT_YET = wording.text("verdict.not_yet")
+NO_ANSWER = wording.text("verdict.no_answer")
+SUMMARY = wording.text("verdict.summary")
 
 
 class QuestionResult(NamedTuple):

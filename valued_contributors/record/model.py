@@ -20,7 +20,7 @@ from valued_contributors.content.model import (
     Scenario,
     Section,
 )
-from valued_contributors.core import times
+from valued_contributors.core import times, wording
 from valued_contributors.core.answer import Answer
 
 SUPPORT_NAMES = {
@@ -29,13 +29,9 @@ SUPPORT_NAMES = {
     "standards": "Health and Social Care Standards",
 }
 BEFORE, AFTER = "start/baseline", "practice/after"
-COMPLETE = (
-    "Statement of completion: on {date}, this learner completed every section of Valued "
-    "Contributors"
-)
-ASSESSED = (
-    " and scored {score} out of {out_of} in the final assessment, where the pass mark is {needed}"
-)
+COMPLETE = wording.text("record.complete")
+ASSESSED = wording.text("record.assessed")
+NOT_ANSWERED = wording.text("record.not_answered")
 
 
 def is_done(activity: Activity, value: dict[str, Any] | None) -> bool:
@@ -61,14 +57,16 @@ class Block:
 
 
 def rating_words(value: int | None) -> str:
-    return "Not rated" if value is None else f"{value} – {CONFIDENCE_LABELS[value]}"
+    if value is None:
+        return wording.text("record.not_rated")
+    return wording.text("record.rating", n=value, label=CONFIDENCE_LABELS[value])
 
 
 def describe(activity: Activity, value: dict[str, Any] | None) -> list[Block]:
     """The blocks that show one answer; the same for every format."""
     if isinstance(activity, Reflection):
         text = (value or {}).get("text", "")
-        return [Block("prompt", activity.prompt), Block("answer", text or "Not answered yet.")]
+        return [Block("prompt", activity.prompt), Block("answer", text or NOT_ANSWERED)]
     if isinstance(activity, Confidence):
         ratings = (value or {}).get("ratings", {})
         return [
@@ -76,17 +74,22 @@ def describe(activity: Activity, value: dict[str, Any] | None) -> list[Block]:
         ]
     if isinstance(activity, Check):
         if value is None:
-            return [Block("result", "Not answered yet.")]
+            return [Block("result", NOT_ANSWERED)]
         result = scoring.mark_check(activity, value.get("selected", {}))
         blocks = [Block("result", result.summary)]
         for r in result.questions:
-            chosen = "; ".join(o.text for o in r.chosen) or "No answer"
-            blocks.append(Block("choice", f"{chosen} — {r.verdict}", r.question.text))
+            chosen = wording.text("record.choices_joined").join(o.text for o in r.chosen)
+            words = wording.text(
+                "record.choice",
+                choice=chosen or wording.text("record.no_choice"),
+                verdict=r.verdict,
+            )
+            blocks.append(Block("choice", words, r.question.text))
         return blocks
     if isinstance(activity, Scenario):
         option = scoring.scenario_choice(activity, (value or {}).get("choice"))
         if option is None:
-            return [Block("prompt", activity.question), Block("result", "Not answered yet.")]
+            return [Block("prompt", activity.question), Block("result", NOT_ANSWERED)]
         return [
             Block("prompt", activity.question),
             Block("choice", option.text, "Your choice"),
@@ -141,7 +144,7 @@ class SectionRecord:
 
 def progress_text(done: int, total: int) -> str:
     """The words both views use, e.g. "3 of 5 activities done"."""
-    return f"{done} of {total} activit{'y' if total == 1 else 'ies'} done"
+    return wording.plural("progress.done", total, done=done, total=total)
 
 
 @dataclass(frozen=True)

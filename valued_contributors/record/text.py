@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from valued_contributors.content.scoring import Change, needed
+from valued_contributors.core import wording
 from valued_contributors.record.model import (
     ASSESSED,
     COMPLETE,
@@ -14,7 +15,7 @@ from valued_contributors.views.html import KIND_NAMES
 
 
 def headline() -> str:
-    return "Learning record: Valued Contributors"
+    return wording.text("record.title")
 
 
 def long_date(day) -> str:
@@ -23,9 +24,9 @@ def long_date(day) -> str:
 
 def duration(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
-    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    parts = [wording.plural("duration.hours", hours)] if hours else []
     if rest or not parts:
-        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+        parts.append(wording.plural("duration.minutes", rest))
     return " ".join(parts)
 
 
@@ -33,13 +34,17 @@ def about_line(record: LearningRecord) -> list[str]:
     """Who, when and how much: the lines at the top of every record."""
     lines = []
     if record.name:
-        lines.append(f"Name: {record.name}")
+        lines.append(wording.text("record.name", value=record.name))
     if record.role:
-        lines.append(f"Role: {record.role}")
+        lines.append(wording.text("record.role", value=record.role))
     lines.append(f"Made on {long_date(record.made_on)}.")
     lines.append(
-        f"Activities done: {record.done} of {record.total} "
-        f"(about {duration(record.minutes_done)} of activities)."
+        wording.text(
+            "record.activities_done",
+            done=record.done,
+            total=record.total,
+            duration=duration(record.minutes_done),
+        )
     )
     if record.complete:
         lines.append(completion_statement(record))
@@ -57,15 +62,17 @@ def completion_statement(record: LearningRecord) -> str:
 
 
 def entry_heading(entry: Entry) -> str:
-    saved = f", saved on {long_date(entry.saved_on)}" if entry.saved_on else ""
+    saved = (
+        wording.text("record.saved_on", date=long_date(entry.saved_on)) if entry.saved_on else ""
+    )
     kind = KIND_NAMES[entry.activity.kind]
     return f"{kind}: {entry.activity.title} (about {entry.activity.minutes} minutes{saved})"
 
 
 def change_words(change: Change) -> str:
     if change.difference is None:
-        return "–"
-    return f"{change.difference:+d}" if change.difference else "No change"
+        return wording.text("compare.none")
+    return f"{change.difference:+d}" if change.difference else wording.text("compare.no_change")
 
 
 def changes_rows(record: LearningRecord) -> list[tuple[str, str, str, str]]:

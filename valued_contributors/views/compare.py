@@ -13,6 +13,7 @@ import ipywidgets as widgets
 from valued_contributors.content.compiled import course
 from valued_contributors.content.model import CONFIDENCE_LABELS, Confidence
 from valued_contributors.content.scoring import Change, confidence_changes
+from valued_contributors.core import wording
 from valued_contributors.core.html import attr, inline
 from valued_contributors.journal import JournalError
 from valued_contributors.views.activity import Problem, unknown
@@ -23,13 +24,15 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 CAPTION = "Your confidence before and after the course, rated from 1 to 5"
-EMPTY = "Not rated yet"
-NO_CHANGE = "No change"
-NONE = "–"
+EMPTY = wording.text("compare.empty")
+NO_CHANGE = wording.text("compare.no_change")
+NONE = wording.text("compare.none")
 
 
 def _cell(value: int | None) -> str:
-    return EMPTY if value is None else f"{value} ({CONFIDENCE_LABELS[value].lower()})"
+    if value is None:
+        return EMPTY
+    return wording.text("compare.rating", n=value, label=CONFIDENCE_LABELS[value].lower())
 
 
 def _difference(change: Change) -> str:
@@ -51,7 +54,9 @@ def table_html(changes: list[Change], statement_ids: list[str] | None = None) ->
         )
     return (
         f"<table class='vc-compare-table'><caption>{CAPTION}</caption><thead><tr>"
-        "<th scope='col'>Statement</th><th scope='col'>Before</th><th scope='col'>After</th>"
+        "<th scope='col'>Statement</th>"
+        f"<th scope='col'>{wording.text('compare.before')}</th>"
+        f"<th scope='col'>{wording.text('compare.after')}</th>"
         f"<th scope='col'>Change</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -77,14 +82,14 @@ def chart(changes: list[Change]) -> Figure:
         [p + 0.2 for p in positions],
         [c.before or 0 for c in changes],
         0.4,
-        label="Before",
+        label=wording.text("compare.before"),
         color="#0a5a7a",
     )
     axes.barh(
         [p - 0.2 for p in positions],
         [c.after or 0 for c in changes],
         0.4,
-        label="After",
+        label=wording.text("compare.after"),
         color="#c2410c",
         hatch="//",
     )

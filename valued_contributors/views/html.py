@@ -19,6 +19,7 @@ from valued_contributors.content.model import (
     Reflection,
     Scenario,
 )
+from valued_contributors.core import wording
 from valued_contributors.core.html import attr, block, dom_id, inline, minutes
 
 NOSCRIPT = (
@@ -28,11 +29,14 @@ NOSCRIPT = (
 )
 # Wording the book's script shows; it composes no sentence of its own.
 SCRIPT_TEXTS = {
-    "question": "Question {n}",
-    "chooseFirst": "Choose one of the options first, then press Show feedback.",
-    "feedback": "Feedback: {text}",
-    # A verdict in a word, where the full sentence would coach: summaries and the record.
-    "verdictWords": {"right": "Correct", "notYet": "Not quite", "noAnswer": "No answer"},
+    "question": wording.text("check.question"),
+    "chooseFirst": wording.text("scenario.choose_first"),
+    "feedback": wording.text("scenario.feedback"),
+    "verdictWords": {
+        "right": wording.text("verdict_words.right"),
+        "notYet": wording.text("verdict_words.not_yet"),
+        "noAnswer": wording.text("verdict_words.no_answer"),
+    },
 }
 LIVE = "<p class='vc-live' role='status' aria-live='polite'></p>"  # the activity's one live region
 
@@ -157,9 +161,4 @@ def render(activity: Activity) -> str:
     )
 
 
-KIND_NAMES = {
-    "reflection": "Reflection",
-    "confidence": "Confidence check",
-    "check": "Knowledge check",
-    "scenario": "Scenario",
-}
+KIND_NAMES: dict[str, str] = wording.group("kinds")

@@ -7,6 +7,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from valued_contributors.content.compiled import course
+from valued_contributors.core import wording
 from valued_contributors.core.html import attr
 from valued_contributors.journal import JournalError
 from valued_contributors.record.model import is_done, progress_text
@@ -21,7 +22,7 @@ class ProgressView:
     def __init__(self, section: str | None = None):
         activities = course().activities.values()
         self.activities = [a for a in activities if section is None or a.section == section]
-        self.scope = "in this section" if section else "in the whole course"
+        self.scope = wording.text("progress.in_section" if section else "progress.in_course")
         self.label = widgets.HTML(layout=widgets.Layout(margin="0 1em 0 0"))
 
     def count(self) -> int:
