@@ -34,13 +34,16 @@ FILE_NAME = "course.json"
 FORMAT = 1
 MAX_BYTES = 64 * 1024 * 1024  # the compiled course is well under 1 MB
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
+KINDS = ("__init__", "base", "reflection", "confidence", "check", "scenario")
 CODE_FILES = (
     "content/loader.py",
     "content/model.py",
     "content/markdown.py",
     "core/html.py",
+    *(f"kinds/{name}.py" for name in KINDS),
     "schemas/activities.schema.json",
 )
+"""The code a compiled copy depends on: what builds, checks and lists the texts of the course."""
 
 
 def cache_dir() -> Path:

@@ -5,22 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from valued_contributors.content.model import (
-    Activity,
-    Check,
-    Confidence,
-    Course,
-    Option,
-    Question,
-    Reflection,
-    Scenario,
-    Section,
-    Statement,
-)
+from valued_contributors.content.model import Activity, Course, Section
+from valued_contributors.kinds import REGISTRY, Problem
+from valued_contributors.kinds.base import duplicate
 from valued_contributors.validation import first_problem
 
 ACTIVITY_DIR = Path(__file__).resolve().parent.parent / "activities"
-KINDS = ("reflection", "confidence", "check", "scenario")
 
 
 class ContentError(ValueError):
@@ -43,24 +33,11 @@ def _check_activity(file: str, section: str, index: int, raw: Any) -> None:
     if not isinstance(raw, dict):
         raise ContentError(file, "must be a mapping of fields", label)
     kind = raw.get("kind")
-    if kind not in KINDS:
-        raise ContentError(file, f"must be one of {', '.join(KINDS)}", label, "kind")
+    if kind not in REGISTRY:
+        raise ContentError(file, f"must be one of {', '.join(REGISTRY)}", label, "kind")
     problem = first_problem("activities", raw, kind)
     if problem:
         raise ContentError(file, problem.message, label, problem.where)
-
-
-def _options(raw: list[dict[str, Any]]) -> tuple[Option, ...]:
-    return tuple(
-        Option(
-            id=o["id"],
-            text=o["text"],
-            feedback=o["feedback"],
-            correct=o.get("correct", False),
-            best=o.get("best", False),
-        )
-        for o in raw
-    )
 
 
 def _build(section: str, raw: dict[str, Any]) -> Activity:
@@ -70,85 +47,17 @@ def _build(section: str, raw: dict[str, Any]) -> Activity:
         "minutes": raw["minutes"],
         "discussion": raw.get("discussion"),
     }
-    kind = raw["kind"]
-    if kind == "reflection":
-        return Reflection(**common, prompt=raw["prompt"], guidance=raw.get("guidance"))
-    if kind == "confidence":
-        statements = tuple(Statement(s["id"], s["text"]) for s in raw.get("statements", []))
-        return Confidence(
-            **common, prompt=raw.get("prompt"), statements=statements, repeats=raw.get("repeats")
-        )
-    if kind == "check":
-        questions = tuple(
-            Question(q["id"], q["text"], _options(q["options"]), q.get("multiple", False))
-            for q in raw["questions"]
-        )
-        return Check(
-            **common,
-            questions=questions,
-            assessment=raw.get("assessment"),
-            pass_mark=raw.get("pass_mark"),
-        )
-    return Scenario(
-        **common,
-        situation=raw["situation"],
-        question=raw["question"],
-        choices=_options(raw["choices"]),
-    )
-
-
-def _duplicates(ids: list[str]) -> str | None:
-    seen: set[str] = set()
-    for item in ids:
-        if item in seen:
-            return item
-        seen.add(item)
-    return None
+    activity: Activity = REGISTRY[raw["kind"]].build(common, raw)
+    return activity
 
 
 def _check_meaning(file: str, activity: Activity) -> None:
-    """Rules the schema cannot express: unique option ids and a right answer to every question."""
-    if isinstance(activity, Check):
-        if (activity.assessment is None) != (activity.pass_mark is None):
-            raise ContentError(
-                file,
-                "a final assessment needs both assessment: final and a pass_mark",
-                activity.id,
-                "pass_mark" if activity.assessment else "assessment",
-            )
-        if twice := _duplicates([q.id for q in activity.questions]):
-            raise ContentError(
-                file, f"question id {twice!r} is used twice", activity.id, "questions"
-            )
-        for n, q in enumerate(activity.questions):
-            field = f"questions.{n}.options"
-            if twice := _duplicates([o.id for o in q.options]):
-                raise ContentError(file, f"option id {twice!r} is used twice", activity.id, field)
-            right = len(q.correct_ids)
-            if right == 0:
-                raise ContentError(file, "no option is marked correct: true", activity.id, field)
-            if right > 1 and not q.multiple:
-                raise ContentError(
-                    file,
-                    "more than one option is correct; add multiple: true to the question",
-                    activity.id,
-                    field,
-                )
-    if isinstance(activity, Scenario):
-        if twice := _duplicates([c.id for c in activity.choices]):
-            raise ContentError(file, f"choice id {twice!r} is used twice", activity.id, "choices")
-    if isinstance(activity, Confidence):
-        if bool(activity.statements) == bool(activity.repeats):
-            raise ContentError(
-                file,
-                "give either a list of statements or repeats: naming an earlier scale",
-                activity.id,
-                "statements",
-            )
-        if twice := _duplicates([s.id for s in activity.statements]):
-            raise ContentError(
-                file, f"statement id {twice!r} is used twice", activity.id, "statements"
-            )
+    """Rules the schema cannot express (unique ids, a right answer to every question…),
+    each kind's own."""
+    try:
+        REGISTRY[activity.kind].check(activity)
+    except Problem as problem:
+        raise ContentError(file, problem.message, activity.id, problem.field) from None
 
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -204,37 +113,39 @@ def build_section(file: str, raw: Any, validate: bool = True) -> Section:
         activity = _build(section, item)
         _check_meaning(file, activity)
         activities.append(activity)
-    if twice := _duplicates([a.id for a in activities]):
+    if twice := duplicate(a.id for a in activities):
         raise ContentError(file, "this id is defined twice", twice, "id")
     supports = {k: tuple(v) for k, v in raw.get("supports", {}).items()}
     return Section(section, raw["title"], file, tuple(activities), supports)
 
 
-def _resolve_repeats(sections: list[Section]) -> list[Section]:
-    """Give a repeated confidence scale the statements of the scale it repeats."""
+def _link(sections: list[Section]) -> list[Section]:
+    """Complete each activity from the rest of the course (a repeated scale takes the
+    statements of the scale it repeats), by its kind's rule."""
     by_id = {a.id: a for s in sections for a in s.activities}
-    resolved = []
+    linked = []
     for section in sections:
         activities = []
         for activity in section.activities:
-            if isinstance(activity, Confidence) and activity.repeats:
-                original = by_id.get(activity.repeats)
-                if not isinstance(original, Confidence) or original.repeats:
-                    raise ContentError(
-                        section.source,
-                        f"must name a confidence scale with its own statements, "
-                        f"not {activity.repeats!r}",
-                        activity.id,
-                        "repeats",
-                    )
-                activity = activity._replace(
-                    prompt=activity.prompt or original.prompt, statements=original.statements
-                )
-            activities.append(activity)
-        resolved.append(
-            Section(section.id, section.title, section.source, tuple(activities), section.supports)
-        )
-    return resolved
+            try:
+                activities.append(REGISTRY[activity.kind].link(activity, by_id))
+            except Problem as problem:
+                raise ContentError(
+                    section.source, problem.message, activity.id, problem.field
+                ) from None
+        linked.append(section._replace(activities=tuple(activities)))
+    return linked
+
+
+def _course_rules(sections: list[Section]) -> None:
+    """Rules over all the activities of one kind in a course (one final assessment)."""
+    sources = {a.id: s.source for s in sections for a in s.activities}
+    for name, kind in REGISTRY.items():
+        try:
+            kind.course_rule([a for s in sections for a in s.activities if a.kind == name])
+        except Problem as problem:
+            source = sources[problem.activity] if problem.activity else sections[0].source
+            raise ContentError(source, problem.message, problem.activity, problem.field) from None
 
 
 def activity_files(directory: Path | None = None) -> list[Path]:
@@ -251,22 +162,8 @@ def build_course(sections: list[Section]) -> Course:
                 section.source, f"section {section.id!r} is also used by {seen[section.id]}"
             )
         seen[section.id] = section.source
-    finals = [
-        (s.source, a)
-        for s in sections
-        for a in s.activities
-        if isinstance(a, Check) and a.assessment
-    ]
-    if len(finals) > 1:
-        (_, first), (source, second) = finals[:2]
-        raise ContentError(
-            source,
-            f"only one check can be the final assessment, but {first.id} and "
-            f"{second.id} both say assessment: final",
-            second.id,
-            "assessment",
-        )
-    return Course(tuple(_resolve_repeats(sections)))
+    _course_rules(sections)
+    return Course(tuple(_link(sections)))
 
 
 def load_course(directory: Path | None = None) -> Course:

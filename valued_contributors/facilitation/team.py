@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from valued_contributors.content.compiled import course
-from valued_contributors.content.model import Confidence, Reflection
 from valued_contributors.core import files as reading
 from valued_contributors.core import jsontext
 from valued_contributors.core.text import mend
@@ -24,11 +23,12 @@ from valued_contributors.exchange import FORMAT as ANSWERS_FORMAT
 from valued_contributors.exchange import kind_of
 from valued_contributors.facilitation.contribution import FORMAT, VERSION
 from valued_contributors.facilitation.errors import FacilitationError
+from valued_contributors.kinds import is_done
+from valued_contributors.kinds.confidence import Confidence, before_after
 from valued_contributors.validation import first_problem
 
 MINIMUM = 5
 HIDDEN = f"fewer than {MINIMUM} — hidden so no one can be singled out"
-BEFORE, AFTER = "start/baseline", "practice/after"
 MAX_BYTES = 5 * 1024 * 1024
 MAX_SHOWN = 4000
 
@@ -97,12 +97,6 @@ def shown(count: int) -> int | None:
     return count if count >= MINIMUM else None
 
 
-def _has_content(value: dict[str, Any]) -> bool:
-    if "text" in value:
-        return bool(value["text"].strip())
-    return bool(next(iter(value.values()), None))
-
-
 def read_contribution(path: Path) -> list[dict[str, Any]]:
     """A contribution file's answers; raise Unusable with a short reason if it is not one."""
     try:
@@ -166,7 +160,8 @@ def team_profile(folder: Path | str) -> Profile:
             "check it is yours."
         ) from None
     activities = course().activities
-    ratings: dict[str, dict[str, list[int]]] = {BEFORE: {}, AFTER: {}}
+    scales = before_after(activities)
+    ratings: dict[str, dict[str, list[int]]] = {scale.id: {} for scale in scales or ()}
     texts: dict[str, list[str]] = {}
     answered: Counter[str] = Counter()
     other = 0
@@ -183,36 +178,40 @@ def team_profile(folder: Path | str) -> Profile:
             if activity not in activities:
                 other += 1
                 continue
-            if not _has_content(value):
+            if not is_done(activities[activity], value):
                 continue
             answered[activity] += 1
             if activity in ratings and "ratings" in value:
                 for statement, rating in value["ratings"].items():
                     ratings[activity].setdefault(statement, []).append(rating)
-            if "text" in value and isinstance(activities[activity], Reflection):
+            if "text" in value and activities[activity].kind == "reflection":
                 texts.setdefault(activity, []).append(value["text"].strip())
     return Profile(
         folder=str(folder),
         people=shown(used),
         skipped=tuple(skipped),
-        ratings=_ratings(ratings),
+        ratings=_ratings(scales, ratings),
         reflections=tuple(
             _reflections(a.id, a.title, texts.get(a.id, []))
             for a in activities.values()
-            if isinstance(a, Reflection)
+            if a.kind == "reflection"
         ),
         answered=tuple(Answered(a.id, a.title, shown(answered[a.id])) for a in activities.values()),
         other_answers=shown(other),
     )
 
 
-def _ratings(ratings: dict[str, dict[str, list[int]]]) -> tuple[Rating, ...]:
-    scale = course().activities.get(BEFORE)
-    statements = scale.statements if isinstance(scale, Confidence) else ()
+def _ratings(
+    scales: tuple[Confidence, Confidence] | None, ratings: dict[str, dict[str, list[int]]]
+) -> tuple[Rating, ...]:
+    """Each statement's ratings before and after, from the scale the content repeats."""
+    if scales is None:
+        return ()
+    first, again = scales
     rows = []
-    for statement in statements:
-        before = ratings[BEFORE].get(statement.id, [])
-        after = ratings[AFTER].get(statement.id, [])
+    for statement in first.statements:
+        before = ratings[first.id].get(statement.id, [])
+        after = ratings[again.id].get(statement.id, [])
         rows.append(
             Rating(
                 statement.id,

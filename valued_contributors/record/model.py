@@ -9,93 +9,47 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from valued_contributors.content import scoring
-from valued_contributors.content.model import (
-    CONFIDENCE_LABELS,
-    Activity,
-    Check,
-    Confidence,
-    Course,
-    Reflection,
-    Scenario,
-    Section,
-)
+from valued_contributors import kinds
+from valued_contributors.content.model import Activity, Check, Course, Section
 from valued_contributors.core import times, wording
 from valued_contributors.core.answer import Answer
+from valued_contributors.kinds import check as checks
+from valued_contributors.kinds.base import Block
+from valued_contributors.kinds.confidence import Change, before_after, rating_words
+from valued_contributors.kinds.confidence import changes as confidence_changes
+
+__all__ = [
+    "Block",
+    "Entry",
+    "LearningRecord",
+    "SectionRecord",
+    "build_record",
+    "describe",
+    "is_done",
+    "latest",
+    "progress_text",
+    "rating_words",
+]
 
 SUPPORT_NAMES = {
     "codes": "SSSC Codes of Practice (2024)",
     "capabilities": "Continuous Learning Framework capabilities",
     "standards": "Health and Social Care Standards",
 }
-BEFORE, AFTER = "start/baseline", "practice/after"
 COMPLETE = wording.text("record.complete")
 ASSESSED = wording.text("record.assessed")
-NOT_ANSWERED = wording.text("record.not_answered")
 
 
 def is_done(activity: Activity, value: dict[str, Any] | None) -> bool:
-    """An activity counts as done once it has a saved answer: a reflection needs some text,
-    and a knowledge check an answer to every question."""
-    if value is None:
-        return False
-    if isinstance(activity, Reflection):
-        return bool(value.get("text", "").strip())
-    if isinstance(activity, Check):
-        selected = value.get("selected", {})
-        return all(selected.get(q.id) for q in activity.questions)
-    return True
-
-
-@dataclass(frozen=True)
-class Block:
-    """One piece of a record entry: a kind (prompt, answer, result…) and its text."""
-
-    kind: str
-    text: str
-    label: str = ""
-
-
-def rating_words(value: int | None) -> str:
-    if value is None:
-        return wording.text("record.not_rated")
-    return wording.text("record.rating", n=value, label=CONFIDENCE_LABELS[value])
+    """An activity counts as done once it has a saved answer that meets its kind's rule
+    (a reflection needs some text, a knowledge check an answer to every question)."""
+    return kinds.is_done(activity, value)
 
 
 def describe(activity: Activity, value: dict[str, Any] | None) -> list[Block]:
     """The blocks that show one answer; the same for every format."""
-    if isinstance(activity, Reflection):
-        text = (value or {}).get("text", "")
-        return [Block("prompt", activity.prompt), Block("answer", text or NOT_ANSWERED)]
-    if isinstance(activity, Confidence):
-        ratings = (value or {}).get("ratings", {})
-        return [
-            Block("rating", rating_words(ratings.get(s.id)), s.text) for s in activity.statements
-        ]
-    if isinstance(activity, Check):
-        if value is None:
-            return [Block("result", NOT_ANSWERED)]
-        result = scoring.mark_check(activity, value.get("selected", {}))
-        blocks = [Block("result", result.summary)]
-        for r in result.questions:
-            chosen = wording.text("record.choices_joined").join(o.text for o in r.chosen)
-            words = wording.text(
-                "record.choice",
-                choice=chosen or wording.text("record.no_choice"),
-                verdict=r.verdict,
-            )
-            blocks.append(Block("choice", words, r.question.text))
-        return blocks
-    if isinstance(activity, Scenario):
-        option = scoring.scenario_choice(activity, (value or {}).get("choice"))
-        if option is None:
-            return [Block("prompt", activity.question), Block("result", NOT_ANSWERED)]
-        return [
-            Block("prompt", activity.question),
-            Block("choice", option.text, "Your choice"),
-            Block("feedback", option.feedback, "Feedback"),
-        ]
-    return []
+    blocks: list[Block] = kinds.of(activity).describe(activity, value)
+    return blocks
 
 
 @dataclass(frozen=True)
@@ -155,7 +109,7 @@ class LearningRecord:
     name: str = ""
     role: str = ""
     made_on: date = field(default_factory=lambda: datetime.now(UTC).date())
-    changes: tuple[scoring.Change, ...] = ()
+    changes: tuple[Change, ...] = ()
 
     @property
     def done(self) -> int:
@@ -168,18 +122,17 @@ class LearningRecord:
     @property
     def final_assessment(self) -> Check | None:
         """The check marked ``assessment: final``, if the course has one."""
-        entries = (e.activity for s in self.sections for e in s.entries)
-        return next((a for a in entries if isinstance(a, Check) and a.assessment), None)
+        return checks.final_assessment(e.activity for s in self.sections for e in s.entries)
 
     @property
-    def assessment_result(self) -> scoring.CheckResult | None:
+    def assessment_result(self) -> checks.CheckResult | None:
         """The learner's latest marks in the final assessment (None if there is none)."""
         check = self.final_assessment
         if check is None:
             return None
         entry = next(e for s in self.sections for e in s.entries if e.activity is check)
         selected = entry.answer.value.get("selected", {}) if entry.answer else {}
-        return scoring.mark_check(check, selected)
+        return checks.mark(check, selected)
 
     @property
     def complete(self) -> bool:
@@ -188,7 +141,7 @@ class LearningRecord:
         if not (self.total > 0 and self.done == self.total):
             return False
         check, result = self.final_assessment, self.assessment_result
-        return check is None or (result is not None and result.score >= scoring.needed(check))
+        return check is None or (result is not None and result.score >= checks.needed(check))
 
     @property
     def completed_on(self) -> date | None:
@@ -218,12 +171,11 @@ def build_record(
         SectionRecord(s, tuple(Entry(a, newest.get(a.id)) for a in s.activities))
         for s in course.sections
     )
-    activities = course.activities
-    changes: tuple[scoring.Change, ...] = ()
-    scale = activities.get(BEFORE)
-    if isinstance(scale, Confidence) and AFTER in activities:
-        ratings = [
-            newest[i].value.get("ratings", {}) if i in newest else {} for i in (BEFORE, AFTER)
-        ]
-        changes = tuple(scoring.confidence_changes(scale, *ratings))
-    return LearningRecord(sections, name.strip(), role.strip(), changes=changes)
+    pair = before_after(course.activities)
+    compared: tuple[Change, ...] = ()
+    if pair is not None:
+        before, after = (
+            newest[a.id].value.get("ratings", {}) if a.id in newest else {} for a in pair
+        )
+        compared = tuple(confidence_changes(pair[0], before, after))
+    return LearningRecord(sections, name.strip(), role.strip(), changes=compared)

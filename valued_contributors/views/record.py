@@ -14,9 +14,10 @@ from valued_contributors.content.compiled import course
 from valued_contributors.content.model import CONFIDENCE_LABELS
 from valued_contributors.core.html import attr, inline
 from valued_contributors.journal import JournalError
+from valued_contributors.kinds.confidence import before_after
 from valued_contributors.record import html as record_html
 from valued_contributors.record.export import FORMATS, export
-from valued_contributors.record.model import AFTER, BEFORE, build_record
+from valued_contributors.record.model import build_record
 from valued_contributors.views.answers import download_link, save_file, say
 from valued_contributors.views.compare import compare
 from valued_contributors.views.html import KIND_NAMES, SCRIPT_TEXTS
@@ -156,18 +157,20 @@ class RecordView:
         refresh.on_click(lambda _: self.refresh())
         controls = [refresh, self.name, self.role, self.format, button, self.status]
         chart = []
-        if {BEFORE, AFTER} <= set(course().activities):
+        pair = before_after(course().activities)
+        if pair is not None:
             heading = widgets.HTML("<h2>Your confidence before and after</h2>")
-            chart = [heading, compare(BEFORE, AFTER)._widget()]
+            chart = [heading, compare(pair[0].id, pair[1].id)._widget()]
         return notebook_box([*controls, sharing, *chart, self.preview], "vc-record")
 
     def _html(self) -> str:
         empty = build_record(course(), [])
         changes = ""
-        if BEFORE in course().activities and empty.changes:
+        pair = before_after(course().activities)
+        if pair is not None and empty.changes:
             changes = (
                 "<section class='vc-record-changes'><h4>Confidence before and after</h4>"
-                f"{compare(BEFORE, AFTER)._html()}</section>"
+                f"{compare(pair[0].id, pair[1].id)._html()}</section>"
             )
         texts = {
             **scoring.verdicts(),
