@@ -85,7 +85,7 @@ def test_markdown_holds_every_answer_escaped(journal: Journal) -> None:
     assert r"\<script\>" in text and "<script>" not in text
     assert text.count("Tha an obair seo cudromach.") == 4000
     skills = next(s for s in course().sections if s.id == "skills")
-    assert f"## {skills.title} (0 of {len(skills.activities)} activities done)" in text
+    assert f"## {skills.title}\n\n**0 of {len(skills.activities)} activities done**" in text
     assert "SSSC Codes of Practice" in text
 
 

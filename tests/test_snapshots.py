@@ -24,6 +24,7 @@ from valued_contributors.content.compiled import course
 from valued_contributors.content.loader import load_course
 from valued_contributors.content.model import Course
 from valued_contributors.core.answer import Answer
+from valued_contributors.document import Html
 from valued_contributors.facilitation import (
     openspace,
     openspace_report,
@@ -36,6 +37,7 @@ from valued_contributors.facilitation.contribution import dumps, make_contributi
 from valued_contributors.facilitation.people import Person, from_csv
 from valued_contributors.record import build_record, html, markdown, word
 from valued_contributors.record.model import LearningRecord
+from valued_contributors.views.record import BOOK_PAGE
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MADE_ON = date(2026, 11, 30)
@@ -136,8 +138,8 @@ def test_the_record_as_the_book_page_template(
     file_regression: FileRegressionFixture, snapshot_course: Course, state: str
 ) -> None:
     record = _record(snapshot_course, state)
-    page = html.body(record, template=True)
-    page += "\n" + html.body(record, template=True, changes="<section>chart</section>")
+    page = html.template(record, None, BOOK_PAGE)
+    page += "\n" + html.template(record, (Html("<section>chart</section>"),), BOOK_PAGE)
     page += "\n" + html.completion_template(record) + "\n"
     snapshot(file_regression, page, ".html")
 

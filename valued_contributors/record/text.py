@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from valued_contributors.content.scoring import Change, needed
 from valued_contributors.core import wording
 from valued_contributors.record.model import (
@@ -18,7 +20,7 @@ def headline() -> str:
     return wording.text("record.title")
 
 
-def long_date(day) -> str:
+def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
@@ -28,27 +30,6 @@ def duration(minutes: int) -> str:
     if rest or not parts:
         parts.append(wording.plural("duration.minutes", rest))
     return " ".join(parts)
-
-
-def about_line(record: LearningRecord) -> list[str]:
-    """Who, when and how much: the lines at the top of every record."""
-    lines = []
-    if record.name:
-        lines.append(wording.text("record.name", value=record.name))
-    if record.role:
-        lines.append(wording.text("record.role", value=record.role))
-    lines.append(f"Made on {long_date(record.made_on)}.")
-    lines.append(
-        wording.text(
-            "record.activities_done",
-            done=record.done,
-            total=record.total,
-            duration=duration(record.minutes_done),
-        )
-    )
-    if record.complete:
-        lines.append(completion_statement(record))
-    return lines
 
 
 def completion_statement(record: LearningRecord) -> str:
@@ -66,7 +47,8 @@ def entry_heading(entry: Entry) -> str:
         wording.text("record.saved_on", date=long_date(entry.saved_on)) if entry.saved_on else ""
     )
     kind = KIND_NAMES[entry.activity.kind]
-    return f"{kind}: {entry.activity.title} (about {entry.activity.minutes} minutes{saved})"
+    minutes = wording.plural("duration.minutes", entry.activity.minutes)
+    return f"{kind}: {entry.activity.title} (about {minutes}{saved})"
 
 
 def change_words(change: Change) -> str:

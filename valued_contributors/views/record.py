@@ -13,11 +13,14 @@ from valued_contributors.content import scoring
 from valued_contributors.content.compiled import course
 from valued_contributors.content.model import CONFIDENCE_LABELS
 from valued_contributors.core.html import attr, inline
+from valued_contributors.document import Block
+from valued_contributors.document.html import Style
 from valued_contributors.journal import JournalError
 from valued_contributors.kinds.confidence import before_after
 from valued_contributors.record import html as record_html
 from valued_contributors.record.export import FORMATS, export
 from valued_contributors.record.model import build_record
+from valued_contributors.record.tree import changes_section
 from valued_contributors.views.answers import download_link, save_file, say
 from valued_contributors.views.compare import compare
 from valued_contributors.views.html import KIND_NAMES, SCRIPT_TEXTS
@@ -33,6 +36,8 @@ CONTROLS = (
     "<button type='button' class='vc-button vc-record-download'>Download my record (HTML)"
     "</button><p class='vc-record-status' role='status' aria-live='polite'></p></div>"
 )
+BOOK_PAGE = Style(start=3)
+"""The record on the book's page sits under the page's title and its section's heading."""
 SHARING = (
     "<div class='vc-share-controls vc-needs-script'><p><strong>Share with your team "
     "(optional).</strong> Tick the answers you want to share, then download a contribution "
@@ -165,13 +170,10 @@ class RecordView:
 
     def _html(self) -> str:
         empty = build_record(course(), [])
-        changes = ""
+        changes: tuple[Block, ...] = ()
         pair = before_after(course().activities)
         if pair is not None and empty.changes:
-            changes = (
-                "<section class='vc-record-changes'><h4>Confidence before and after</h4>"
-                f"{compare(pair[0].id, pair[1].id)._html()}</section>"
-            )
+            changes = (changes_section(compare(pair[0].id, pair[1].id)._html()),)
         texts = {
             **scoring.verdicts(),
             "labels": CONFIDENCE_LABELS,
@@ -181,7 +183,7 @@ class RecordView:
         return (
             f"<div class='vc-record-page' data-vc-texts='{attr(json.dumps(texts))}' "
             f"data-vc-css='{attr(record_html.styles())}'>{CONTROLS}{SHARING}"
-            f"{record_html.body(empty, template=True, changes=changes)}</div>"
+            f"{record_html.template(empty, changes, BOOK_PAGE)}</div>"
         )
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:

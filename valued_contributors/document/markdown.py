@@ -1,0 +1,107 @@
+"""The document tree as CommonMark (with GitHub's tables): every text escaped here, with
+``core.markdown``, so it shows exactly as written; only author Markdown is kept as markup."""
+
+from __future__ import annotations
+
+from valued_contributors.core import markdown
+from valued_contributors.document import (
+    Aside,
+    AuthorMarkdown,
+    BarChart,
+    Block,
+    BulletList,
+    Content,
+    Group,
+    Html,
+    Lines,
+    Paragraph,
+    Quote,
+    Section,
+    Strong,
+    Table,
+    parts,
+)
+
+
+def _text(text: str) -> str:
+    """A piece of one line: escaped, its runs of spaces made one, a space kept at either end
+    where it joins the pieces beside it."""
+    if not text.strip():
+        return " " if text else ""
+    before = " " if text[0].isspace() else ""
+    after = " " if text[-1].isspace() else ""
+    return before + markdown.inline(text) + after
+
+
+def inline(content: Content) -> str:
+    """Inline content on one line of Markdown."""
+    out = []
+    for part in parts(content):
+        if isinstance(part, str):
+            out.append(_text(part))
+        elif isinstance(part, Strong):
+            out.append(f"**{inline(part.content)}**")
+        else:
+            out.append(inline(part.content))
+    return "".join(out)
+
+
+def write(blocks: tuple[Block, ...], start: int = 1) -> str:
+    """Blocks as Markdown, their top sections' headings at level ``start``."""
+    return _blocks(blocks, start) + "\n"
+
+
+def _blocks(blocks: tuple[Block | Strong, ...], level: int) -> str:
+    written = (
+        f"**{inline(b.content)}**" if isinstance(b, Strong) else _block(b, level) for b in blocks
+    )
+    return "\n\n".join(w for w in written if w)
+
+
+def _block(node: Block, level: int) -> str:
+    match node:
+        case Section():
+            heading = f"{'#' * min(level, 6)} {inline(node.title)}"
+            body = _blocks(node.body, level + 1)
+            return f"{heading}\n\n{body}" if body else heading
+        case Paragraph():
+            if isinstance(node.content, str):  # text alone keeps its line breaks
+                return markdown.paragraphs(node.content)
+            return inline(node.content)
+        case Lines():
+            return "\\\n".join(inline(line.content) for line in node.lines)
+        case BulletList():
+            return "\n".join(
+                f"{f'{n}.' if node.ordered else '-'} {inline(item.content)}"
+                for n, item in enumerate(node.items, 1)
+            )
+        case Table():
+            return _table(node)
+        case Quote():
+            return markdown.quote(node.text)
+        case AuthorMarkdown():
+            return node.text.strip()
+        case Aside():
+            inside = _blocks(node.body, level)
+            return "\n".join(f"> {line}".rstrip() for line in inside.splitlines())
+        case Group():
+            return _blocks(node.body, level)
+        case BarChart() | Html():
+            return ""
+
+
+def _table(table: Table) -> str:
+    """A table with column headings as a GitHub table (its caption above it, as Markdown tables
+    have none); one with a heading in each row as a list of "heading: value"."""
+    if not table.head:
+        items = []
+        for row in table.rows:
+            first, *rest = row.cells
+            value = " ".join(inline(c.content) for c in rest if inline(c.content))
+            items.append(f"- {inline(first.content)}:{' ' + value if value else ''}")
+        return "\n".join(items)
+    lines = [markdown.inline(table.caption), ""] if table.caption else []
+    lines.append("| " + " | ".join(markdown.inline(h) for h in table.head) + " |")
+    lines.append("| " + " | ".join("---" for _ in table.head) + " |")
+    lines += ["| " + " | ".join(inline(c.content) for c in row.cells) + " |" for row in table.rows]
+    return "\n".join(lines)
