@@ -236,7 +236,7 @@ def test_team_profile_skips_special_files_by_name_without_hanging(
     assert "Skipped waiting.json: is not an ordinary file." in captured.err
     assert "Skipped endless.json: is not an ordinary file." in captured.err
     assert "Skipped inside.json: is a folder, not a file." in captured.err
-    assert "People (one contribution file each) | 5" in captured.out
+    assert "People (one contribution file each): 5" in captured.out
 
 
 def test_a_file_just_over_the_limit_gives_its_real_size(
@@ -614,7 +614,7 @@ def test_the_markdown_record_shows_name_role_and_reflection_as_typed(data_dir: P
 
 def test_the_team_profile_markdown_shows_reflections_as_typed(tmp_path: Path) -> None:
     contribute(tmp_path, 5, hope=TYPED[0] + "\n" + TYPED[3])
-    page = team_report.render_markdown(team.team_profile(tmp_path))
+    page = team_report.report(team.team_profile(tmp_path)).markdown()
     for view in rendered(page):
         assert not {"script", "a", "hr", "ol", "pre", "code", "h4"} & set(view.tags)
         assert "&lt;script&gt; means <script> &" in "".join(view.text)

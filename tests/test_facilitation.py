@@ -94,7 +94,7 @@ def mixed(count: int, seed: int = 1) -> list[Person]:
 def test_the_seating_keeps_every_rule(people: int, tables: int, rounds: int) -> None:
     plan = worldcafe.plan(mixed(people), tables, rounds)
     assert_valid(plan, people, tables, rounds)
-    count, bound = reported(worldcafe_report.render_markdown(plan))
+    count, bound = reported(worldcafe_report.report(plan).markdown())
     assert count == recount(plan) == worldcafe.repeat_meetings(plan)
     assert bound == worldcafe.lower_bound(plan).total
     assert count >= bound
@@ -103,7 +103,7 @@ def test_the_seating_keeps_every_rule(people: int, tables: int, rounds: int) -> 
 def test_two_hundred_people_at_forty_tables_for_four_rounds() -> None:
     plan = worldcafe.plan(mixed(200), 40, 4)
     assert_valid(plan, 200, 40, 4)
-    count, bound = reported(worldcafe_report.render_markdown(plan))
+    count, bound = reported(worldcafe_report.report(plan).markdown())
     assert count == recount(plan) >= bound
     assert count == 0, "with this much room nobody needs to meet anyone twice"
     assert worldcafe.fewest_roles(plan) >= 3
@@ -228,7 +228,7 @@ def test_impossible_cafes_say_what_to_do(people: int, tables: int, rounds: int, 
 def test_the_plan_page_escapes_names_and_loads_nothing(tmp_path: Path) -> None:
     people = [Person("<script>alert('x')</script>", "<b>carer</b>")] + mixed(11)
     plan = worldcafe.plan(people, 3, 2)
-    page = worldcafe_report.render_html(plan, title="<i>Café</i>", show_roles=True)
+    page = worldcafe_report.report(plan, title="<i>Café</i>", show_roles=True).page()
     assert "<script" not in page and "<b>carer" not in page and "<i>Café" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "@media print" in page
@@ -236,14 +236,14 @@ def test_the_plan_page_escapes_names_and_loads_nothing(tmp_path: Path) -> None:
         assert outside not in page
     words = guidance.guidance()
     assert all(q in page for q in words.questions[:2]) and words.etiquette[0] in page
-    markdown = worldcafe_report.render_markdown(plan)
+    markdown = worldcafe_report.report(plan).markdown()
     assert re.search(r"(?<!\\)<script", markdown) is None and "\\<script\\>" in markdown
 
 
 def test_roles_are_printed_only_when_asked() -> None:
     plan = worldcafe.plan(from_csv(FIXTURES / "people.csv"), 5, 2)
-    assert "(carer)" not in worldcafe_report.render_markdown(plan)
-    assert "(carer)" in worldcafe_report.render_markdown(plan, show_roles=True)
+    assert "(carer)" not in worldcafe_report.report(plan).markdown()
+    assert "(carer)" in worldcafe_report.report(plan, show_roles=True).markdown()
 
 
 def test_the_worldcafe_command_writes_a_plan(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -293,8 +293,8 @@ def test_an_unavoidable_clash_is_placed_and_flagged() -> None:
     agenda = openspace.build(topics, ["Garden room", "Library"], ["Morning", "Afternoon"])
     found = openspace.clashes(agenda)
     assert len(agenda.placed) == 3 and len(found) == 1 and len(found[0].topics) == 2
-    assert "Clash: Morag" in openspace_report.render_html(agenda)
-    assert "Clash in" in openspace_report.render_markdown(agenda)
+    assert "Clash: Morag" in openspace_report.report(agenda).page()
+    assert "Clash in" in openspace_report.report(agenda).markdown()
 
 
 def _clash_free_exists(topics: list[openspace.Topic], slots: int, spaces: int) -> bool:
@@ -320,7 +320,7 @@ def test_topics_that_do_not_fit_are_listed() -> None:
     topics = [openspace.Topic(f"Topic {n}", f"Person {n}") for n in range(7)]
     agenda = openspace.build(topics, 2, 3)
     assert len(agenda.placed) == 6 and [t.title for t in agenda.unplaced] == ["Topic 6"]
-    assert "Topics that did not fit" in openspace_report.render_html(agenda)
+    assert "Topics that did not fit" in openspace_report.report(agenda).page()
 
 
 def test_topics_come_from_a_csv_or_typed_text() -> None:
@@ -344,7 +344,7 @@ def test_bad_spaces_or_slots_give_one_sentence(spaces: object, slots: object, wo
 
 def test_the_agenda_page_explains_open_space_and_escapes(tmp_path: Path) -> None:
     agenda = openspace.build([openspace.Topic("<script>x</script>", "<b>Ann</b>")], 1, 1)
-    page = openspace_report.render_html(agenda, theme="<em>theme</em>")
+    page = openspace_report.report(agenda, theme="<em>theme</em>").page()
     assert "<script" not in page and "<b>Ann" not in page and "<em>theme" not in page
     for words in ("law of two feet", "Bumblebees", "Butterflies", "four principles"):
         assert words.lower() in page.lower()
@@ -439,7 +439,7 @@ def test_groups_of_five_are_shown(tmp_path: Path) -> None:
     )
     hopes = next(r for r in profile.reflections if r.activity == "start/hopes")
     assert hopes.count == 5 and len(hopes.texts) == 5
-    page = team_report.render_html(profile)
+    page = team_report.report(profile).page()
     assert "My hope, from person 4." in page and "Kept back" not in page
     assert "aria-hidden='true'" in page and "<table" in page and "+2.0" in page
 
@@ -453,7 +453,7 @@ def test_groups_under_five_are_hidden(tmp_path: Path) -> None:
     assert first.before_people == 6 and first.after_people is None and first.after_mean is None
     knowledge = next(r for r in profile.reflections if r.activity == "voices/knowledge")
     assert knowledge.count is None and knowledge.texts == ()
-    for page in (team_report.render_html(profile), team_report.render_markdown(profile)):
+    for page in (team_report.report(profile).page(), team_report.report(profile).markdown()):
         assert "Kept back" not in page
         assert "fewer than 5 — hidden so no one can be singled out" in page
     small = tmp_path / "small"
@@ -461,7 +461,7 @@ def test_groups_under_five_are_hidden(tmp_path: Path) -> None:
     profile = team.team_profile(small)
     assert profile.people is None and profile.ratings[0].before_mean is None
     assert all(a.count is None for a in profile.answered)
-    assert "My hope" not in team_report.render_html(profile)
+    assert "My hope" not in team_report.report(profile).page()
 
 
 def test_malformed_files_are_named_counted_and_skipped(tmp_path: Path) -> None:
@@ -490,7 +490,7 @@ def test_malformed_files_are_named_counted_and_skipped(tmp_path: Path) -> None:
     assert "damaged at answers/0/saved_on" in reasons["time-not-day.json"]
     assert "is a folder, not a file" in reasons["a-folder.json"]
     assert all("\n" not in r for r in reasons.values())
-    page = team_report.render_html(profile)
+    page = team_report.report(profile).page()
     assert "&lt;script&gt;.json" in page and "<script" not in page
     assert all(name.replace("<", "&lt;").replace(">", "&gt;") in page for name in reasons)
 

@@ -23,22 +23,24 @@ from valued_contributors.document import (
 )
 
 
-def _text(text: str) -> str:
-    """A piece of one line: escaped, its runs of spaces made one, a space kept at either end
-    where it joins the pieces beside it."""
-    if not text.strip():
+def _text(text: str, line_start: bool) -> str:
+    """A piece of one line: escaped (what would start a block only at the start of the line),
+    its runs of spaces made one, a space kept at either end where it meets the next piece."""
+    words = text.strip()
+    if not words:
         return " " if text else ""
+    escaped = markdown.inline(words) if line_start else markdown.inline("a" + words)[1:]
     before = " " if text[0].isspace() else ""
     after = " " if text[-1].isspace() else ""
-    return before + markdown.inline(text) + after
+    return before + escaped + after
 
 
 def inline(content: Content) -> str:
-    """Inline content on one line of Markdown."""
-    out = []
+    """Inline content on one line of Markdown (a paragraph, a heading, a list item, a cell)."""
+    out: list[str] = []
     for part in parts(content):
         if isinstance(part, str):
-            out.append(_text(part))
+            out.append(_text(part, line_start=not out))
         elif isinstance(part, Strong):
             out.append(f"**{inline(part.content)}**")
         else:
@@ -91,16 +93,15 @@ def _block(node: Block, level: int) -> str:
 
 
 def _table(table: Table) -> str:
-    """A table with column headings as a GitHub table (its caption above it, as Markdown tables
-    have none); one with a heading in each row as a list of "heading: value"."""
+    """A table with column headings as a GitHub table, one with a heading in each row as a
+    list of "heading: value"; the caption above it, as Markdown tables have none."""
+    lines = [markdown.inline(table.caption), ""] if table.caption else []
     if not table.head:
-        items = []
         for row in table.rows:
             first, *rest = row.cells
-            value = " ".join(inline(c.content) for c in rest if inline(c.content))
-            items.append(f"- {inline(first.content)}:{' ' + value if value else ''}")
-        return "\n".join(items)
-    lines = [markdown.inline(table.caption), ""] if table.caption else []
+            value = " ".join(w for w in (inline(c.content) for c in rest) if w)
+            lines.append(f"- {inline(first.content)}:{' ' + value if value else ''}")
+        return "\n".join(lines)
     lines.append("| " + " | ".join(markdown.inline(h) for h in table.head) + " |")
     lines.append("| " + " | ".join("---" for _ in table.head) + " |")
     lines += ["| " + " | ".join(inline(c.content) for c in row.cells) + " |" for row in table.rows]

@@ -22,6 +22,7 @@ from valued_contributors.facilitation import (
     worldcafe_report,
 )
 from valued_contributors.facilitation.errors import FacilitationError
+from valued_contributors.facilitation.page import Report
 from valued_contributors.facilitation.people import participants
 from valued_contributors.journal import data_dir
 
@@ -47,13 +48,11 @@ def _inputs(args: argparse.Namespace) -> list[Path]:
     return inputs
 
 
-def _deliver(
-    args: argparse.Namespace, html: Callable[[], str], markdown: Callable[[], str], what: str
-) -> None:
+def _deliver(args: argparse.Namespace, report: Report, what: str) -> None:
     """Write the page to the screen or to the file the user asked for; never over the files
     it was made from or anything in the learner's data folder."""
     kind = _format(args)
-    page = (html() if kind == "html" else markdown()).encode("utf-8")
+    page = (report.page() if kind == "html" else report.markdown()).encode("utf-8")
     try:
         if args.output in (None, "-"):
             files.write_stdout(page)
@@ -89,8 +88,7 @@ def run_worldcafe(args: argparse.Namespace) -> None:
     repeats, bound = worldcafe.repeat_meetings(plan), worldcafe.lower_bound(plan).total
     _deliver(
         args,
-        lambda: worldcafe_report.render_html(plan, args.title, args.show_roles),
-        lambda: worldcafe_report.render_markdown(plan, args.title, args.show_roles),
+        worldcafe_report.report(plan, args.title, args.show_roles),
         f"the seating plan ({len(people)} people, {tables} tables, {args.rounds} rounds; "
         f"{repeats} repeat meetings, lower bound {bound})",
     )
@@ -110,8 +108,7 @@ def run_openspace(args: argparse.Namespace) -> None:
     clashes, left = len(openspace.clashes(agenda)), len(agenda.unplaced)
     _deliver(
         args,
-        lambda: openspace_report.render_html(agenda, args.title, args.theme),
-        lambda: openspace_report.render_markdown(agenda, args.title, args.theme),
+        openspace_report.report(agenda, args.title, args.theme),
         f"the agenda wall ({len(agenda.placed)} topics placed, {clashes} clashes, "
         f"{left} did not fit)",
     )
@@ -125,8 +122,7 @@ def run_team_profile(args: argparse.Namespace) -> None:
         print(f"Skipped {printable(skipped.file)}: {skipped.reason}.", file=sys.stderr)
     _deliver(
         args,
-        lambda: team_report.render_html(profile, args.title),
-        lambda: team_report.render_markdown(profile, args.title),
+        team_report.report(profile, args.title),
         f"the team profile ({len(profile.skipped)} files skipped)",
     )
 

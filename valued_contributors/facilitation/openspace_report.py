@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from valued_contributors.document import (
+    Aside,
+    Block,
+    BulletList,
+    Cell,
+    Inline,
+    Item,
+    Paragraph,
+    Row,
+    Section,
+    Span,
+    Strong,
+    Table,
+    css,
+)
 from valued_contributors.facilitation.guidance import guidance
 from valued_contributors.facilitation.openspace import Agenda, Clash, clashes
-from valued_contributors.facilitation.page import (
-    document,
-    fragment,
-    heading,
-    md,
-    md_heading,
-    plural,
-    text,
-)
+from valued_contributors.facilitation.page import Report, plural
 
 TITLE = "Open Space agenda wall"
 FREE = "Free"
@@ -51,113 +58,66 @@ def _clashing(agenda: Agenda) -> set[tuple[int, str]]:
     return {(c.slot, c.topics[0].convener_key or "") for c in clashes(agenda)}
 
 
-def _principles_html(level: int) -> str:
+def _cell(agenda: Agenda, slot: int, space: int, clashing: set[tuple[int, str]]) -> Cell:
+    placement = agenda.at(slot, space)
+    if placement is None:
+        return Cell(FREE, attrs=css("vcf-free"))
+    topic = placement.topic
+    content: list[Inline] = [
+        Strong(topic.title),
+        " ",
+        Span(("Convener: ", topic.convener or NO_CONVENER), css("vcf-convener")),
+    ]
+    if (slot, topic.convener_key or "") in clashing:
+        clash = f"Clash: {topic.convener} is due in two places in this slot."
+        content += [" ", Span(clash, css("vcf-clash"))]
+    return Cell(tuple(content))
+
+
+def _how_it_works() -> Section:
     words = guidance()
-    parts = [heading(level, 1, "How Open Space works"), heading(level, 2, "The four principles")]
-    parts.append(
-        "<ul>"
-        + "".join(
-            f"<li><strong>{text(p.name)}.</strong> {text(p.meaning)}</li>" for p in words.principles
-        )
-        + "</ul>"
+    principles = tuple(Item((Strong((p.name, ".")), " ", p.meaning)) for p in words.principles)
+    return Section(
+        "How Open Space works",
+        (
+            Section("The four principles", (BulletList(principles),)),
+            Section("The law of two feet", (Paragraph(words.law_of_two_feet),)),
+            Section(
+                "Bumblebees and butterflies",
+                (Paragraph(words.bumblebees), Paragraph(words.butterflies)),
+            ),
+        ),
     )
-    parts.append(heading(level, 2, "The law of two feet"))
-    parts.append(f"<p>{text(words.law_of_two_feet)}</p>")
-    parts.append(heading(level, 2, "Bumblebees and butterflies"))
-    parts.append(f"<p>{text(words.bumblebees)}</p><p>{text(words.butterflies)}</p>")
-    return "\n".join(parts)
 
 
-def render_html(
-    agenda: Agenda,
-    title: str = TITLE,
-    theme: str | None = None,
-    level: int = 1,
-    standalone: bool = True,
-) -> str:
-    """The agenda wall as a printable HTML page (landscape), or a block for a notebook."""
-    parts = [heading(level, 0, title)]
-    if theme:
-        parts.append(f"<p><strong>Theme:</strong> {text(theme)}</p>")
-    parts.append(f"<p>{text(overview(agenda))}</p>")
-    parts.append(
-        "<div class='vcf-summary'>"
-        + "".join(f"<p>{text(line)}</p>" for line in clash_lines(agenda))
-        + "</div>"
-    )
+def report(agenda: Agenda, title: str = TITLE, theme: str | None = None) -> Report:
+    """The agenda wall to print (landscape), show or send."""
     clashing = _clashing(agenda)
-    head = "".join(f"<th scope='col'>{text(space)}</th>" for space in agenda.spaces)
-    rows = []
-    for s, slot in enumerate(agenda.slots):
-        cells = []
-        for p in range(len(agenda.spaces)):
-            placement = agenda.at(s, p)
-            if placement is None:
-                cells.append(f"<td class='vcf-free'>{FREE}</td>")
-                continue
-            topic = placement.topic
-            flag = (
-                f"<span class='vcf-clash'>Clash: {text(topic.convener)} is due in two "
-                "places in this slot.</span>"
-                if (s, topic.convener_key or "") in clashing
-                else ""
+    wall = Table(
+        tuple(
+            Row(
+                (
+                    Cell(slot, header=True),
+                    *(_cell(agenda, s, p, clashing) for p in range(len(agenda.spaces))),
+                )
             )
-            cells.append(
-                f"<td><strong>{text(topic.title)}</strong><span class='vcf-convener'>"
-                f"Convener: {text(topic.convener or NO_CONVENER)}</span>{flag}</td>"
-            )
-        rows.append(f"<tr><th scope='row'>{text(slot)}</th>{''.join(cells)}</tr>")
-    parts.append(
-        "<table><caption>Agenda wall: time slots down the side, spaces across the top</caption>"
-        f"<thead><tr><th scope='col'>Time slot</th>{head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+            for s, slot in enumerate(agenda.slots)
+        ),
+        ("Time slot", *agenda.spaces),
+        "Agenda wall: time slots down the side, spaces across the top",
     )
-    if agenda.unplaced:
-        parts.append(heading(level, 1, "Topics that did not fit"))
-        parts.append(
-            "<ul>"
-            + "".join(
-                f"<li>{text(t.title)} (convener: {text(t.convener or NO_CONVENER)})</li>"
-                for t in agenda.unplaced
-            )
-            + f"</ul><p>{text(TIP)}</p>"
-        )
-    parts.append(_principles_html(level))
-    body = "\n".join(parts)
-    return document(title, body, wide=True) if standalone else fragment(body)
-
-
-def render_markdown(agenda: Agenda, title: str = TITLE, theme: str | None = None) -> str:
-    """The same agenda wall as Markdown."""
-    words = guidance()
-    lines = [md_heading(1, title), ""]
+    body: list[Block] = []
     if theme:
-        lines += [f"Theme: {md(theme)}", ""]
-    lines += [md(overview(agenda)), ""]
-    lines.append("\n>\n".join(f"> {md(line)}" for line in clash_lines(agenda)))
-    clashing = _clashing(agenda)
-    lines += ["", "| Time slot | " + " | ".join(md(s) for s in agenda.spaces) + " |"]
-    lines += ["| --- |" + " --- |" * len(agenda.spaces)]
-    for s, slot in enumerate(agenda.slots):
-        cells = []
-        for p in range(len(agenda.spaces)):
-            placement = agenda.at(s, p)
-            if placement is None:
-                cells.append(f"_{FREE}_")
-                continue
-            topic = placement.topic
-            flag = " **CLASH**" if (s, topic.convener_key or "") in clashing else ""
-            cells.append(f"**{md(topic.title)}** ({md(topic.convener or NO_CONVENER)}){flag}")
-        lines.append(f"| {md(slot)} | " + " | ".join(cells) + " |")
+        body.append(Paragraph((Strong("Theme:"), " ", theme)))
+    body += [
+        Paragraph(overview(agenda)),
+        Aside(tuple(Paragraph(line) for line in clash_lines(agenda)), css("vcf-summary")),
+        wall,
+    ]
     if agenda.unplaced:
-        lines += ["", md_heading(2, "Topics that did not fit"), ""]
-        lines += [
-            f"- {md(t.title)} (convener: {md(t.convener or NO_CONVENER)})" for t in agenda.unplaced
-        ]
-        lines += ["", md(TIP)]
-    lines += ["", md_heading(2, "How Open Space works"), "", md_heading(3, "The four principles")]
-    lines += [""] + [f"- **{md(p.name)}.** {md(p.meaning)}" for p in words.principles]
-    lines += ["", md_heading(3, "The law of two feet"), "", md(words.law_of_two_feet), ""]
-    lines += [md_heading(3, "Bumblebees and butterflies"), "", md(words.bumblebees), ""]
-    lines += [md(words.butterflies), ""]
-    return "\n".join(lines)
+        left = tuple(
+            Item((t.title, " (convener: ", t.convener or NO_CONVENER, ")")) for t in agenda.unplaced
+        )
+        body.append(Section("Topics that did not fit", (BulletList(left), Paragraph(TIP))))
+    body.append(_how_it_works())
+    return Report(Section(title, tuple(body)), wide=True)

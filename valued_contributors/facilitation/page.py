@@ -1,10 +1,15 @@
-"""Printable pages: one self-contained HTML document (no requests) and safe Markdown text."""
+"""Printable pages: a report as one self-contained HTML document (no requests), a block for a
+notebook, or Markdown, all written from the same document tree."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
-from valued_contributors.core import markdown
+from valued_contributors.document import Section, plain
+from valued_contributors.document import html as html_writer
+from valued_contributors.document import markdown as markdown_writer
+from valued_contributors.document.html import Style
 
 STYLE = """
 .vcf { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
@@ -51,49 +56,44 @@ STYLE = """
 PAGE_STYLE = "@page { size: A4; margin: 14mm; }\n@page wide { size: A4 landscape; }\n"
 
 
-def text(value: object) -> str:
-    """Any text made safe for HTML, quotes included."""
-    return escape(str(value), quote=True)
+def _style(level: int) -> Style:
+    """Headings from ``level`` down, each classed by its depth so a plan looks the same
+    whether it starts at h1 on its own page or at h4 inside a notebook."""
+    return Style(level, "\n", depth_class="vcf-depth-", new_page_class="vcf-new-page")
 
 
-def heading(level: int, depth: int, words: str, css: str = "") -> str:
-    """A heading ``depth`` below the page's top ``level`` (h6 at most), its words escaped.
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A facilitator's report as one document tree, written in any format."""
 
-    The class carries the depth, so a plan looks the same whether it starts at h1 on its own
-    page or at h4 inside a notebook.
-    """
-    tag = f"h{min(max(level + depth, 1), 6)}"
-    return f"<{tag} class='vcf-depth-{depth}{' ' + css if css else ''}'>{text(words)}</{tag}>"
+    tree: Section
+    wide: bool = False
+    """Printed on landscape pages."""
 
+    def page(self) -> str:
+        """A whole HTML page that needs nothing else: styles inside, no scripts, no links out."""
+        landscape = " style='page: wide'" if self.wide else ""
+        return (
+            "<!DOCTYPE html>\n<html lang='en-GB'>\n<head>\n<meta charset='utf-8'>\n"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
+            f"<title>{escape(plain(self.tree.title))}</title>\n"
+            f"<style>{PAGE_STYLE}{STYLE}</style>\n</head>\n"
+            f"<body class='vcf'><main{landscape}>\n{html_writer.write((self.tree,), _style(1))}\n"
+            "</main></body>\n</html>\n"
+        )
 
-def document(title: str, body: str, wide: bool = False) -> str:
-    """A whole HTML page that needs nothing else: styles inside, no scripts, no links out."""
-    landscape = " style='page: wide'" if wide else ""
-    return (
-        "<!DOCTYPE html>\n<html lang='en-GB'>\n<head>\n<meta charset='utf-8'>\n"
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
-        f"<title>{text(title)}</title>\n<style>{PAGE_STYLE}{STYLE}</style>\n</head>\n"
-        f"<body class='vcf'><main{landscape}>\n{body}\n</main></body>\n</html>\n"
-    )
+    def block(self, level: int = 4) -> str:
+        """The same content as a block to show inside a notebook or the book's page, its
+        first heading at ``level``."""
+        body = html_writer.write((self.tree,), _style(level))
+        return f"<div class='vcf'><style>{STYLE}</style>\n{body}\n</div>"
 
+    def _repr_html_(self) -> str:
+        return self.block()
 
-def fragment(body: str) -> str:
-    """The same content as a block to show inside a notebook or the book's page."""
-    return f"<div class='vcf'><style>{STYLE}</style>\n{body}\n</div>"
-
-
-def md(value: object) -> str:
-    """Text for one line of Markdown: shown exactly as written, line breaks made spaces."""
-    return markdown.inline(value)
-
-
-def md_quote(value: str) -> str:
-    """A block of someone's words as a Markdown quotation, shown exactly as written."""
-    return markdown.quote(value)
-
-
-def md_heading(level: int, words: str) -> str:
-    return f"{'#' * min(max(level, 1), 6)} {md(words)}"
+    def markdown(self) -> str:
+        """The same content as Markdown, for a screen, an email or a document."""
+        return markdown_writer.write((self.tree,))
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from valued_contributors.facilitation.guidance import guidance
-from valued_contributors.facilitation.page import (
-    document,
-    fragment,
-    heading,
-    md,
-    md_heading,
-    plural,
-    text,
+from valued_contributors.document import (
+    Aside,
+    BulletList,
+    Cell,
+    Item,
+    Paragraph,
+    Row,
+    Section,
+    Strong,
+    Table,
+    css,
 )
+from valued_contributors.facilitation.guidance import guidance
+from valued_contributors.facilitation.page import Report, plural
 from valued_contributors.facilitation.worldcafe import (
     Plan,
     fewest_roles,
@@ -94,99 +98,82 @@ def _seat_finder(plan: Plan) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def render_html(
-    plan: Plan,
-    title: str = TITLE,
-    show_roles: bool = False,
-    level: int = 1,
-    standalone: bool = True,
-) -> str:
-    """The plan as a printable HTML page (or a block for a notebook when not standalone)."""
+def report(plan: Plan, title: str = TITLE, show_roles: bool = False) -> Report:
+    """The plan to print, show or send."""
     words, rounds = guidance(), len(plan.rounds)
-    parts = [heading(level, 0, title), f"<p>{text(overview(plan))}</p>"]
-    parts.append(
-        "<div class='vcf-summary'>"
-        + "".join(f"<p>{text(line)}</p>" for line in quality(plan))
-        + "</div>"
-    )
-    parts.append(heading(level, 1, "How the café works"))
-    parts.append(f"<p>{text(words.host_role)}</p><p>{text(words.guest_role)}</p>")
-    parts.append(heading(level, 2, "Café etiquette"))
-    parts.append("<ul>" + "".join(f"<li>{text(e)}</li>" for e in words.etiquette) + "</ul>")
-    parts.append(heading(level, 2, "Questions for each round"))
-    parts.append(
-        "<ol>" + "".join(f"<li>{text(words.question_for(k))}</li>" for k in range(rounds)) + "</ol>"
-    )
-    parts.append(heading(level, 1, "Table hosts"))
-    rows = "".join(
-        f"<tr><th scope='row'>{t + 1}</th><td>{text(_name(plan, h, show_roles))}</td></tr>"
-        for t, h in enumerate(plan.hosts)
-    )
-    parts.append(
-        "<table><thead><tr><th scope='col'>Table</th><th scope='col'>Host</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-    )
-    for k, tables in enumerate(plan.rounds):
-        parts.append(heading(level, 1, f"Round {k + 1}", "vcf-new-page"))
-        parts.append(f"<p><strong>Question:</strong> {text(words.question_for(k))}</p>")
-        rows = "".join(
-            f"<tr><th scope='row'>{t + 1}</th>"
-            f"<td>{text(_name(plan, seated[0], show_roles))}</td>"
-            f"<td>{text(', '.join(_name(plan, p, show_roles) for p in seated[1:]))}</td></tr>"
-            for t, seated in enumerate(tables)
-        )
-        parts.append(
-            f"<table><caption>Who sits where in round {k + 1}</caption><thead><tr>"
-            "<th scope='col'>Table</th><th scope='col'>Host</th><th scope='col'>Guests</th>"
-            f"</tr></thead><tbody>{rows}</tbody></table>"
-        )
-    parts.append(heading(level, 1, "Find your seat", "vcf-new-page"))
-    head = "".join(f"<th scope='col'>Round {k + 1}</th>" for k in range(rounds))
-    rows = "".join(
-        f"<tr><th scope='row'>{text(_name(plan, p, show_roles))}</th>"
-        + "".join(f"<td>{text(place)}</td>" for place in places)
-        + "</tr>"
-        for p, places in _seat_finder(plan)
-    )
-    parts.append(
-        f"<table><caption>Everyone, in alphabetical order</caption><thead><tr>"
-        f"<th scope='col'>Name</th>{head}</tr></thead><tbody>{rows}</tbody></table>"
-    )
-    parts.append(heading(level, 1, "About the lower bound"))
-    parts.append("".join(f"<p>{text(line)}</p>" for line in how_the_bound_works(plan)))
-    body = "\n".join(parts)
-    return document(title, body) if standalone else fragment(body)
 
+    def name(person: int) -> str:
+        return _name(plan, person, show_roles)
 
-def render_markdown(plan: Plan, title: str = TITLE, show_roles: bool = False) -> str:
-    """The same plan as Markdown, for a screen, an email or a document."""
-    words, rounds = guidance(), len(plan.rounds)
-    lines = [md_heading(1, title), "", md(overview(plan)), ""]
-    lines.append("\n>\n".join(f"> {md(line)}" for line in quality(plan)))
-    lines += ["", md_heading(2, "How the café works"), "", md(words.host_role), ""]
-    lines += [md(words.guest_role), "", md_heading(3, "Café etiquette"), ""]
-    lines += [f"- {md(e)}" for e in words.etiquette]
-    lines += ["", md_heading(3, "Questions for each round"), ""]
-    lines += [f"{k + 1}. {md(words.question_for(k))}" for k in range(rounds)]
-    lines += ["", md_heading(2, "Table hosts"), "", "| Table | Host |", "| --- | --- |"]
-    lines += [f"| {t + 1} | {md(_name(plan, h, show_roles))} |" for t, h in enumerate(plan.hosts)]
-    for k, tables in enumerate(plan.rounds):
-        lines += ["", md_heading(2, f"Round {k + 1}"), ""]
-        lines += [f"Question: {md(words.question_for(k))}", ""]
-        lines += ["| Table | Host | Guests |", "| --- | --- | --- |"]
-        lines += [
-            f"| {t + 1} | {md(_name(plan, seated[0], show_roles))} | "
-            f"{md(', '.join(_name(plan, p, show_roles) for p in seated[1:]))} |"
-            for t, seated in enumerate(tables)
-        ]
-    lines += ["", md_heading(2, "Find your seat"), ""]
-    lines += ["| Name | " + " | ".join(f"Round {k + 1}" for k in range(rounds)) + " |"]
-    lines += ["| --- |" + " --- |" * rounds]
-    lines += [
-        f"| {md(_name(plan, p, show_roles))} | " + " | ".join(places) + " |"
-        for p, places in _seat_finder(plan)
+    hosts = Table(
+        tuple(
+            Row((Cell(str(t + 1), header=True), Cell(name(h)))) for t, h in enumerate(plan.hosts)
+        ),
+        ("Table", "Host"),
+    )
+    sittings = [
+        Section(
+            f"Round {k + 1}",
+            (
+                Paragraph((Strong("Question:"), " ", words.question_for(k))),
+                Table(
+                    tuple(
+                        Row(
+                            (
+                                Cell(str(t + 1), header=True),
+                                Cell(name(seated[0])),
+                                Cell(", ".join(name(p) for p in seated[1:])),
+                            )
+                        )
+                        for t, seated in enumerate(tables)
+                    ),
+                    ("Table", "Host", "Guests"),
+                    f"Who sits where in round {k + 1}",
+                ),
+            ),
+            new_page=True,
+        )
+        for k, tables in enumerate(plan.rounds)
     ]
-    lines += ["", md_heading(2, "About the lower bound"), ""]
-    for line in how_the_bound_works(plan):
-        lines += [md(line), ""]
-    return "\n".join(lines)
+    seats = Table(
+        tuple(
+            Row((Cell(name(p), header=True), *(Cell(place) for place in places)))
+            for p, places in _seat_finder(plan)
+        ),
+        ("Name", *(f"Round {k + 1}" for k in range(rounds))),
+        "Everyone, in alphabetical order",
+    )
+    tree = Section(
+        title,
+        (
+            Paragraph(overview(plan)),
+            Aside(tuple(Paragraph(line) for line in quality(plan)), css("vcf-summary")),
+            Section(
+                "How the café works",
+                (
+                    Paragraph(words.host_role),
+                    Paragraph(words.guest_role),
+                    Section(
+                        "Café etiquette", (BulletList(tuple(Item(e) for e in words.etiquette)),)
+                    ),
+                    Section(
+                        "Questions for each round",
+                        (
+                            BulletList(
+                                tuple(Item(words.question_for(k)) for k in range(rounds)),
+                                ordered=True,
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+            Section("Table hosts", (hosts,)),
+            *sittings,
+            Section("Find your seat", (seats,), new_page=True),
+            Section(
+                "About the lower bound",
+                tuple(Paragraph(line) for line in how_the_bound_works(plan)),
+            ),
+        ),
+    )
+    return Report(tree)

@@ -181,10 +181,9 @@ class CafePlanner(Planner):
     def render(self, standalone: bool) -> str:
         people = people_from(self.people.value)
         plan = worldcafe.plan(people, self.tables.value, self.rounds.value)
-        options: dict[str, Any] = {} if standalone else {"level": 4, "standalone": False}
-        return worldcafe_report.render_html(
-            plan, self.title.value or worldcafe_report.TITLE, self.show_roles.value, **options
-        )
+        title = self.title.value or worldcafe_report.TITLE
+        report = worldcafe_report.report(plan, title, self.show_roles.value)
+        return report.page() if standalone else report.block()
 
 
 class WallBuilder(Planner):
@@ -226,10 +225,9 @@ class WallBuilder(Planner):
         agenda = openspace.build(
             topics_from(self.topics.value), self.spaces.value, self.slots.value
         )
-        options: dict[str, Any] = {} if standalone else {"level": 4, "standalone": False}
-        return openspace_report.render_html(
-            agenda, self.title.value or openspace_report.TITLE, self.theme.value or None, **options
-        )
+        title = self.title.value or openspace_report.TITLE
+        report = openspace_report.report(agenda, title, self.theme.value or None)
+        return report.page() if standalone else report.block()
 
 
 def worldcafe_planner(
