@@ -9,7 +9,7 @@ from valued_contributors.content.compiled import course
 from valued_contributors.core.text import mend
 from valued_contributors.journal import Journal
 from valued_contributors.record import html, markdown, word
-from valued_contributors.record.model import build_record
+from valued_contributors.record.model import LearningRecord, build_record
 
 FORMATS: dict[str, tuple[str, str]] = {
     "md": ("your learning record as a Markdown file", "my-learning-record.md"),
@@ -17,7 +17,11 @@ FORMATS: dict[str, tuple[str, str]] = {
     "docx": ("your learning record as a Word document", "my-learning-record.docx"),
     "json": ("every answer as an answers file", "my-answers.json"),
 }
-RENDERERS: dict[str, Callable] = {"md": markdown.render, "html": html.render, "docx": word.render}
+RENDERERS: dict[str, Callable[[LearningRecord], str | bytes]] = {
+    "md": markdown.render,
+    "html": html.render,
+    "docx": word.render,
+}
 
 
 def export(journal: Journal, format: str, name: str = "", role: str = "") -> bytes:

@@ -13,7 +13,6 @@ from valued_contributors.record.model import (
     LearningRecord,
     rating_words,
 )
-from valued_contributors.views.html import KIND_NAMES
 
 
 def headline() -> str:
@@ -46,7 +45,7 @@ def entry_heading(entry: Entry) -> str:
     saved = (
         wording.text("record.saved_on", date=long_date(entry.saved_on)) if entry.saved_on else ""
     )
-    kind = KIND_NAMES[entry.activity.kind]
+    kind = wording.group("kinds")[entry.activity.kind]
     minutes = wording.plural("duration.minutes", entry.activity.minutes)
     return f"{kind}: {entry.activity.title} (about {minutes}{saved})"
 

@@ -22,7 +22,7 @@ from valued_contributors.record.export import FORMATS, export
 from valued_contributors.record.model import build_record
 from valued_contributors.record.tree import changes_section
 from valued_contributors.views.answers import download_link, save_file, say
-from valued_contributors.views.compare import compare
+from valued_contributors.views.compare import ComparisonView
 from valued_contributors.views.html import KIND_NAMES, SCRIPT_TEXTS
 from valued_contributors.views.saving import current_journal, when_saved
 from valued_contributors.views.styles import notebook_box
@@ -165,7 +165,7 @@ class RecordView:
         pair = before_after(course().activities)
         if pair is not None:
             heading = widgets.HTML("<h2>Your confidence before and after</h2>")
-            chart = [heading, compare(pair[0].id, pair[1].id)._widget()]
+            chart = [heading, ComparisonView(*pair)._widget()]
         return notebook_box([*controls, sharing, *chart, self.preview], "vc-record")
 
     def _html(self) -> str:
@@ -173,7 +173,7 @@ class RecordView:
         changes: tuple[Block, ...] = ()
         pair = before_after(course().activities)
         if pair is not None and empty.changes:
-            changes = (changes_section(compare(pair[0].id, pair[1].id)._html()),)
+            changes = (changes_section(ComparisonView(*pair)._html()),)
         texts = {
             **scoring.verdicts(),
             "labels": CONFIDENCE_LABELS,
@@ -187,7 +187,7 @@ class RecordView:
         )
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = self._widget()._repr_mimebundle_()
+        bundle: dict[str, Any] = self._widget()._repr_mimebundle_()
         bundle["text/html"] = self._html()
         bundle["text/plain"] = "Your learning record"
         return bundle
