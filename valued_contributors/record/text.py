@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from valued_contributors import kinds
 from valued_contributors.content.scoring import Change, needed
 from valued_contributors.core import wording
 from valued_contributors.record.model import (
@@ -45,7 +46,7 @@ def entry_heading(entry: Entry) -> str:
     saved = (
         wording.text("record.saved_on", date=long_date(entry.saved_on)) if entry.saved_on else ""
     )
-    kind = wording.group("kinds")[entry.activity.kind]
+    kind = kinds.of(entry.activity).label
     minutes = wording.plural("duration.minutes", entry.activity.minutes)
     return f"{kind}: {entry.activity.title} (about {minutes}{saved})"
 
