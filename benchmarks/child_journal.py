@@ -95,10 +95,10 @@ def export(fmt: str, out: Path) -> dict[str, Any]:
 
 def import_(source: Path, path: Path) -> dict[str, Any]:
     """Read an exchange file and merge it into a journal, as 'valued-contributors import' does."""
-    from valued_contributors import exchange
+    from valued_contributors.formats import answers as answers_file
     from valued_contributors.journal import Journal
 
-    answers = exchange.read_file(source)
+    answers = answers_file.read_file(source)
     with Journal(path) as journal:
         added = journal.merge(answers)
     return {"added": added, "read": len(answers)}

@@ -22,12 +22,13 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from valued_contributors import exchange
 from valued_contributors.cli import main
 from valued_contributors.content import compiled
 from valued_contributors.content.loader import activity_files
 from valued_contributors.facilitation import team, team_report
 from valued_contributors.facilitation.contribution import dumps, make_contribution
+from valued_contributors.formats import FormatError
+from valued_contributors.formats import answers as answers_format
 from valued_contributors.journal import Answer, Journal
 from valued_contributors.record.export import export
 from valued_contributors.views import html as views_html
@@ -244,7 +245,7 @@ def test_a_file_just_over_the_limit_gives_its_real_size(
 ) -> None:
     huge = tmp_path / "huge.json"
     with huge.open("wb") as out:
-        out.truncate(exchange.MAX_BYTES + 1)
+        out.truncate(answers_format.MAX_BYTES + 1)
     err = kept(["import", str(huge)], capsys)
     assert "is 50.0 MB (52,428,801 bytes), more than the 50 MB an answers file can be" in err
 
@@ -252,12 +253,14 @@ def test_a_file_just_over_the_limit_gives_its_real_size(
 def test_a_file_of_too_many_tiny_answers_is_refused_before_it_is_checked(
     kept, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    many = exchange.max_answers() + 1
+    many = answers_format.LATEST.MAX_ANSWERS + 1
     tiny = {"activity": "voices/ripple", "kind": "reflection", "value": {"text": "a"}}
     answers = [{**tiny, "saved_at": f"2026-01-01T00:00:00.{n % 1000:03d}Z"} for n in range(many)]
     crowded = tmp_path / "crowded.json"
     crowded.write_text(
-        json.dumps({"format": exchange.FORMAT, "version": exchange.VERSION, "answers": answers}),
+        json.dumps(
+            {"format": answers_format.FORMAT, "version": answers_format.VERSION, "answers": answers}
+        ),
         encoding="utf-8",
     )
     err = kept(["import", str(crowded)], capsys)
@@ -266,10 +269,10 @@ def test_a_file_of_too_many_tiny_answers_is_refused_before_it_is_checked(
 
 def test_a_value_with_two_shapes_is_named_in_plain_words() -> None:
     entry = {"activity": "voices/ripple", "kind": "reflection", "saved_at": "2026-01-01T00:00:00Z"}
-    document = {"format": exchange.FORMAT, "version": exchange.VERSION}
+    document = {"format": answers_format.FORMAT, "version": answers_format.VERSION}
     for value in ({}, {"text": "a", "choice": "b"}):
-        with pytest.raises(exchange.ExchangeError) as refused:
-            exchange.from_document({**document, "answers": [{**entry, "value": value}]})
+        with pytest.raises(FormatError) as refused:
+            answers_format.from_document({**document, "answers": [{**entry, "value": value}]})
         assert "must hold exactly one of: text, ratings, selected, choice" in str(refused.value)
 
 

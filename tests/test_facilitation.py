@@ -28,6 +28,7 @@ from valued_contributors.facilitation.cli import add_commands
 from valued_contributors.facilitation.contribution import dumps, make_contribution
 from valued_contributors.facilitation.errors import FacilitationError
 from valued_contributors.facilitation.people import Person, from_csv, participants, tidy_role
+from valued_contributors.formats import contribution
 from valued_contributors.validation import first_problem
 
 FIXTURES = Path(__file__).parent / "fixtures" / "facilitation"
@@ -503,7 +504,8 @@ def test_a_contribution_that_mislabels_its_kind_is_skipped(tmp_path: Path) -> No
         "saved_on": "2026-01-01",
     }
     path = tmp_path / "odd.json"
-    path.write_text(json.dumps({"format": team.FORMAT, "version": 1, "answers": [answer, answer]}))
+    document = {"format": contribution.FORMAT, "version": 1, "answers": [answer, answer]}
+    path.write_text(json.dumps(document))
     with pytest.raises(team.Unusable, match="does not match its kind"):
         team.read_contribution(path)
 

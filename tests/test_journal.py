@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from valued_contributors import exchange
 from valued_contributors.core.answer import Answer
+from valued_contributors.formats import FormatError
+from valued_contributors.formats import answers as answers_file
 from valued_contributors.journal import Journal, JournalError, journal_path, migrations
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,20 +83,20 @@ def test_export_then_import_into_an_empty_journal_gives_the_same_export(tmp_path
         first.save("start/baseline", {"ratings": {"coaching": 2, "world-cafe": 5}})
         first.save("voices/check", {"selected": {"q1": ["a"], "q3": ["b", "c"]}})
         first.save("voices/rota", {"choice": "c"}, origin="book")
-        exported = exchange.to_document(first.answers())
+        exported = answers_file.to_document(first.answers())
     path = tmp_path / "export.json"
-    path.write_text(exchange.dumps(exported), encoding="utf-8")
+    path.write_text(answers_file.dumps(exported), encoding="utf-8")
     with Journal(tmp_path / "b.sqlite3") as second:
-        assert second.merge(exchange.read_file(path)) == 5
-        again = exchange.to_document(second.answers())
+        assert second.merge(answers_file.read_file(path)) == 5
+        again = answers_file.to_document(second.answers())
     assert again["answers"] == exported["answers"]
 
 
 def test_importing_the_same_file_twice_changes_nothing(tmp_path: Path) -> None:
     with Journal(tmp_path / "a.sqlite3") as journal:
         journal.save("voices/ripple", {"text": "one"})
-        document = exchange.to_document(journal.answers())
-    answers = exchange.from_document(json.loads(exchange.dumps(document)))
+        document = answers_file.to_document(journal.answers())
+    answers = answers_file.from_document(json.loads(answers_file.dumps(document)))
     with Journal(tmp_path / "b.sqlite3") as other:
         assert other.merge(answers) == 1
         before = other.answers()
@@ -152,8 +153,8 @@ def test_a_bad_file_gives_one_sentence_and_leaves_the_journal_unchanged(
     with Journal(tmp_path / "j.sqlite3") as journal:
         journal.save("voices/ripple", {"text": "keep me"})
         before = journal.answers()
-        with pytest.raises(exchange.ExchangeError) as raised:
-            journal.merge(exchange.read_file(path))
+        with pytest.raises(FormatError) as raised:
+            journal.merge(answers_file.read_file(path))
         assert journal.answers() == before
     message = str(raised.value)
     assert words in message
@@ -163,8 +164,8 @@ def test_a_bad_file_gives_one_sentence_and_leaves_the_journal_unchanged(
 def test_malformed_json_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text('{"format": "valued-contributors/answers", ', encoding="utf-8")
-    with pytest.raises(exchange.ExchangeError, match="not valid JSON"):
-        exchange.read_file(path)
+    with pytest.raises(FormatError, match="not valid JSON"):
+        answers_file.read_file(path)
 
 
 def test_a_failing_import_rolls_back_every_answer(tmp_path: Path) -> None:

@@ -13,9 +13,9 @@ import ipywidgets as widgets
 from test_views import BY_NAME, find
 
 from valued_contributors import answers, course_map, show
-from valued_contributors.exchange import dumps, to_document
 from valued_contributors.facilitation import openspace
 from valued_contributors.facilitation.people import Person
+from valued_contributors.formats.answers import dumps, to_document
 from valued_contributors.journal import Answer, Journal
 from valued_contributors.views import saving
 from valued_contributors.views.facilitation import openspace_builder, worldcafe_planner

@@ -16,9 +16,10 @@ import ipywidgets as widgets
 import pytest
 from test_views import BY_NAME, find
 
-from valued_contributors import exchange
 from valued_contributors.cli import main
 from valued_contributors.content.model import MAX_TEXT
+from valued_contributors.formats import FormatError
+from valued_contributors.formats import answers as answers_file
 from valued_contributors.journal import Journal, JournalError
 from valued_contributors.views import saving
 from valued_contributors.views.widgets import build
@@ -126,10 +127,10 @@ def test_a_full_disk_shows_a_message_keeps_the_text_and_saves_it_later(data_dir:
 def test_any_text_is_stored_and_exported_exactly(tmp_path: Path, text: str) -> None:
     with Journal(tmp_path / "a.sqlite3") as journal:
         journal.save("voices/ripple", {"text": text})
-        document = exchange.to_document(journal.answers())
+        document = answers_file.to_document(journal.answers())
     path = tmp_path / "out.json"
-    path.write_text(exchange.dumps(document), encoding="utf-8")
-    [answer] = exchange.read_file(path)
+    path.write_text(answers_file.dumps(document), encoding="utf-8")
+    [answer] = answers_file.read_file(path)
     assert answer.value["text"] == text
 
 
@@ -139,9 +140,9 @@ def test_a_megabyte_of_text_round_trips(tmp_path: Path) -> None:
     with Journal(tmp_path / "a.sqlite3") as journal:
         journal.save("voices/ripple", {"text": text})
         path = tmp_path / "out.json"
-        path.write_text(exchange.dumps(exchange.to_document(journal.answers())), "utf-8")
+        path.write_text(answers_file.dumps(answers_file.to_document(journal.answers())), "utf-8")
     with Journal(tmp_path / "b.sqlite3") as other:
-        assert other.merge(exchange.read_file(path)) == 1
+        assert other.merge(answers_file.read_file(path)) == 1
         assert other.latest("voices/ripple").value["text"] == text
 
 
@@ -157,9 +158,9 @@ def test_text_over_the_limit_is_refused_with_the_limit_and_kept(data_dir: Path) 
 def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     huge = tmp_path / "huge.json"
     with huge.open("wb") as f:
-        f.truncate(exchange.MAX_BYTES + 1)
-    with pytest.raises(exchange.ExchangeError, match="more than the 50 MB"):
-        exchange.read_file(huge)
+        f.truncate(answers_file.MAX_BYTES + 1)
+    with pytest.raises(FormatError, match="more than the 50 MB"):
+        answers_file.read_file(huge)
 
 
 def test_unknown_activities_are_kept_and_reported(

@@ -6,11 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from valued_contributors import exchange
 from valued_contributors.content import ContentError, load_course
 from valued_contributors.content.compiled import cache_dir, course
 from valued_contributors.core import files
 from valued_contributors.core.text import printable
+from valued_contributors.formats import FormatError
+from valued_contributors.formats import answers as answers_file
 from valued_contributors.journal import ENV_VAR, Journal, JournalError, data_dir, journal_path
 
 shown = files.shown
@@ -74,7 +75,7 @@ def _progress(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    answers = exchange.read_file(Path(args.file))
+    answers = answers_file.read_file(Path(args.file))
     known = course().activities
     with _open() as journal:
         added = journal.merge(answers)
@@ -181,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (exchange.ExchangeError, files.FileProblem, JournalError, ContentError) as error:
+    except (FormatError, files.FileProblem, JournalError, ContentError) as error:
         print(f"valued-contributors: {printable(error)}", file=sys.stderr)
         return 2
     except OSError as error:

@@ -1,4 +1,8 @@
-"""JSON Schema validation of the course's data files, with errors a person can act on."""
+"""JSON Schema validation of the course's data files, with errors a person can act on.
+
+The schemas ship with the package and refer to one another (``definitions.schema.json`` holds
+what they share); every reference is resolved from the package, never fetched.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ if TYPE_CHECKING:
     import fastjsonschema
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+BASE_URI = "https://valued-contributors.example/schemas/"
 
 
 class Problem(NamedTuple):
@@ -35,7 +40,25 @@ TYPE_WORDS = {
 
 def schema(name: str) -> dict[str, Any]:
     """A schema shipped with the package, e.g. ``schema("exchange")``."""
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(
+        (SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
+    )
+    return loaded
+
+
+@cache
+def definitions() -> dict[str, Any]:
+    """The shared definitions (ids, times, limits, value shapes), by name."""
+    found: dict[str, Any] = schema("definitions")["$defs"]
+    return found
+
+
+def _shipped(uri: str) -> dict[str, Any]:
+    """Resolve a reference to one of the package's schemas; anything else is refused."""
+    name = uri.removeprefix(BASE_URI).split("#")[0]
+    if not uri.startswith(BASE_URI) or not name.endswith(".schema.json"):
+        raise ValueError(f"{uri} is not one of the course's schemas")
+    return schema(name.removesuffix(".schema.json"))
 
 
 @cache
@@ -44,8 +67,9 @@ def _compiled(name: str, definition: str | None) -> Callable[[Any], Any]:
 
     chosen = schema(name)
     if definition:
-        chosen = {"$defs": chosen["$defs"], "$ref": f"#/$defs/{definition}"}
-    return fastjsonschema.compile(chosen)
+        chosen = {"$id": chosen["$id"], "$defs": chosen["$defs"], "$ref": f"#/$defs/{definition}"}
+    compiled: Callable[[Any], Any] = fastjsonschema.compile(chosen, handlers={"https": _shipped})
+    return compiled
 
 
 def first_problem(name: str, data: Any, definition: str | None = None) -> Problem | None:

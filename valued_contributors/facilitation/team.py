@@ -11,25 +11,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from valued_contributors.content.compiled import course
 from valued_contributors.core import files as reading
-from valued_contributors.core import jsontext
-from valued_contributors.core.text import mend
-from valued_contributors.exchange import FORMAT as ANSWERS_FORMAT
-from valued_contributors.exchange import kind_of
-from valued_contributors.facilitation.contribution import FORMAT, VERSION
 from valued_contributors.facilitation.errors import FacilitationError
+from valued_contributors.formats import FormatError, contribution
 from valued_contributors.kinds import is_done
 from valued_contributors.kinds.confidence import Confidence, before_after
-from valued_contributors.validation import first_problem
 
 MINIMUM = 5
 HIDDEN = f"fewer than {MINIMUM} — hidden so no one can be singled out"
-MAX_BYTES = 5 * 1024 * 1024
 MAX_SHOWN = 4000
 
 
@@ -100,40 +93,9 @@ def shown(count: int) -> int | None:
 def read_contribution(path: Path) -> list[dict[str, Any]]:
     """A contribution file's answers; raise Unusable with a short reason if it is not one."""
     try:
-        document = jsontext.parse(reading.read_bytes(path, MAX_BYTES, "contribution file"))
-    except reading.FileProblem as problem:
-        raise Unusable(problem.reason) from None
-    except jsontext.NotJSON as problem:
-        raise Unusable(str(problem)) from None
-    document, _ = mend(document)
-    if isinstance(document, dict) and document.get("format") == ANSWERS_FORMAT:
-        raise Unusable(
-            "is a full answers export, not a contribution; ask for a contribution file instead"
-        )
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise Unusable("is not a Valued Contributors contribution file")
-    if document.get("version") != VERSION:
-        raise Unusable(
-            f"is version {document.get('version')!r}, but this tool reads version {VERSION}"
-        )
-    problem = first_problem("contribution", document)
-    if problem is not None:
-        where = "/".join(problem.path) or "the top level"
-        raise Unusable(f"is damaged at {where} ({problem.message})")
-    seen: set[str] = set()
-    for answer in document["answers"]:
-        try:
-            date.fromisoformat(answer["saved_on"])
-        except ValueError:
-            raise Unusable(
-                f"has an answer saved on {answer['saved_on']}, which is not a real date"
-            ) from None
-        if kind_of(answer["value"]) != answer["kind"]:
-            raise Unusable(f"has an answer to {answer['activity']} that does not match its kind")
-        if answer["activity"] in seen:
-            raise Unusable(f"answers {answer['activity']} twice")
-        seen.add(answer["activity"])
-    return document["answers"]
+        return contribution.read_file(path)
+    except FormatError as reason:
+        raise Unusable(str(reason)) from None
 
 
 def _mean(values: list[int]) -> float | None:

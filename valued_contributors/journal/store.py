@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from valued_contributors.core import times
-from valued_contributors.core.answer import Answer, now
+from valued_contributors.core.answer import NEWEST_FIRST_SQL, Answer, now
 from valued_contributors.core.text import mend, printable
 from valued_contributors.journal import migrations
 from valued_contributors.journal.location import journal_path
@@ -26,9 +26,9 @@ class JournalError(RuntimeError):
     """The journal cannot be opened or written; the message says what to do."""
 
 
-LATEST = (  # the newest version of one answer; ties in time go to the one saved last
+LATEST = (  # the latest version of one answer, under core.answer's one rule
     "SELECT value, saved_at, origin FROM answers WHERE activity = ? "
-    "ORDER BY saved_at DESC, id DESC LIMIT 1"
+    f"ORDER BY {NEWEST_FIRST_SQL} LIMIT 1"
 )
 
 

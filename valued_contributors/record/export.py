@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from valued_contributors import exchange
 from valued_contributors.content.compiled import course
 from valued_contributors.core.text import mend
+from valued_contributors.formats import answers as answers_file
 from valued_contributors.journal import Journal
 from valued_contributors.record import html, markdown, word
 from valued_contributors.record.model import LearningRecord, build_record
@@ -27,8 +27,8 @@ RENDERERS: dict[str, Callable[[LearningRecord], str | bytes]] = {
 def export(journal: Journal, format: str, name: str = "", role: str = "") -> bytes:
     """The learner's record (or, for json, every answer version) in one format, as bytes."""
     if format == "json":
-        document = exchange.to_document(journal.answers(), source="notebook")
-        return exchange.dumps(document).encode("utf-8")
+        document = answers_file.to_document(journal.answers(), source="notebook")
+        return answers_file.dumps(document).encode("utf-8")
     if format not in RENDERERS:
         raise ValueError(f"Choose a format from {', '.join(FORMATS)}, not {format!r}.")
     name, role = (mend(words)[0] for words in (name, role))  # half characters cannot be written

@@ -12,7 +12,7 @@ from typing import Any
 from valued_contributors import kinds
 from valued_contributors.content.model import Activity, Check, Course, Section
 from valued_contributors.core import times, wording
-from valued_contributors.core.answer import Answer
+from valued_contributors.core.answer import Answer, latest
 from valued_contributors.kinds import check as checks
 from valued_contributors.kinds.base import Block
 from valued_contributors.kinds.confidence import Change, before_after, rating_words
@@ -152,14 +152,6 @@ class LearningRecord:
     @property
     def minutes_done(self) -> int:
         return sum(e.activity.minutes for s in self.sections for e in s.entries if e.done)
-
-
-def latest(answers: list[Answer]) -> dict[str, Answer]:
-    """The newest version of each answer."""
-    newest: dict[str, Answer] = {}
-    for answer in sorted(answers, key=lambda a: a.saved_at):
-        newest[answer.activity] = answer
-    return newest
 
 
 def build_record(

@@ -1,6 +1,6 @@
 """Your answers, managed inside the notebook: where they are, import, export, and delete.
 
-It uses the same journal, exchange format and exports as the ``valued-contributors`` command,
+It uses the same journal, answers file and exports as the ``valued-contributors`` command,
 so a learner never needs a terminal (on a JupyterHub there may not be one).
 """
 
@@ -14,9 +14,10 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from valued_contributors import exchange
 from valued_contributors.content.compiled import cache_dir, course
 from valued_contributors.core.html import attr
+from valued_contributors.formats import FormatError
+from valued_contributors.formats import answers as answers_file
 from valued_contributors.journal import ENV_VAR, JournalError, journal_path
 from valued_contributors.record.export import FORMATS, export
 from valued_contributors.views.saving import current_journal, refresh_listeners
@@ -55,7 +56,7 @@ def save_file(content: bytes, name: str, folder: Path | None = None) -> Path:
 
 def import_answers(data: bytes, file_name: str) -> str:
     """Add the answers in an uploaded file to the journal; one sentence says what happened."""
-    answers = exchange.read_bytes(data, file_name)
+    answers = answers_file.read_bytes(data, file_name)
     added = current_journal().merge(answers)
     refresh_listeners()
     message = f"Imported {plural(added, 'new answer version')} from {file_name}."
@@ -111,7 +112,7 @@ class AnswersView:
         upload = files[0]
         try:
             message = import_answers(bytes(upload["content"]), upload["name"])
-        except (exchange.ExchangeError, JournalError) as error:
+        except (FormatError, JournalError) as error:
             self.import_status.value = say(f"Not imported: {escape(str(error))}", problem=True)
         else:
             self.import_status.value = say(escape(message))
