@@ -181,7 +181,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.run(args)
+        code: int = args.run(args)
+        return code
     except (FormatError, files.FileProblem, JournalError, ContentError) as error:
         print(f"valued-contributors: {printable(error)}", file=sys.stderr)
         return 2

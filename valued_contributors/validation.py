@@ -106,4 +106,4 @@ def _explain(error: fastjsonschema.JsonSchemaValueException) -> Problem:
         return Problem(path, "is not in a form this course can read")
     if rule == "enum":
         return Problem(path, f"must be one of: {', '.join(map(str, definition['enum']))}")
-    return Problem(path, error.message.removeprefix(error.name).strip())
+    return Problem(path, error.message.removeprefix(error.name or "").strip())

@@ -57,7 +57,7 @@ def migrate(db: sqlite3.Connection, target: int = LATEST) -> int:
 
     The connection must be in autocommit mode (``isolation_level=None``).
     """
-    before = db.execute("PRAGMA user_version").fetchone()[0]
+    before: int = db.execute("PRAGMA user_version").fetchone()[0]
     if before > LATEST:
         raise RuntimeError(
             f"The journal was written by a newer version of the course (schema {before}); "

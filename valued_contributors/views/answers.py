@@ -194,7 +194,7 @@ class AnswersView:
         )
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = self._widget()._repr_mimebundle_()
+        bundle: dict[str, Any] = self._widget()._repr_mimebundle_()
         bundle["text/html"] = (
             "<p>In the book, the <strong>Your answers</strong> panel exports, imports and "
             "deletes your answers. In the notebooks, this cell does the same.</p>"
