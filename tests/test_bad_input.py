@@ -205,6 +205,17 @@ def test_a_pipe_a_device_or_a_folder_is_refused_at_once(
     assert SPECIAL_WORDS[kind] in err
 
 
+@pytest.mark.parametrize("page", ["notebooks/00_waiting.ipynb", "book/waiting.md"])
+def test_the_readability_report_refuses_a_pipe_named_like_a_page(
+    kept, tmp_path: Path, page: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for folder in ("notebooks", "book"):
+        (tmp_path / folder).mkdir()
+    os.mkfifo(tmp_path / page)
+    err = kept(["readability", str(tmp_path)], capsys)
+    assert "not an ordinary file" in err and "waiting" in err
+
+
 def test_an_unreadable_file_is_one_sentence(
     kept, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from valued_contributors.content.compiled import course
+from valued_contributors.core import times
 from valued_contributors.core.answer import LATEST_RULE, Answer, latest
 from valued_contributors.facilitation import team
 from valued_contributors.facilitation.contribution import make_contribution
@@ -213,3 +214,19 @@ def test_the_contract_for_the_book_is_the_formats_own_rules() -> None:
     document = answers.to_document([Answer(RIPPLE, NEWER, "2026-11-02T10:00:00.500Z")])
     assert first_problem("exchange", document) is None
     assert json.loads(json.dumps(terms)) == terms
+
+
+def test_the_schemas_time_is_the_one_spelling_core_times_reads() -> None:
+    """The shared definition's time pattern and ``core.times`` accept the same times."""
+    groups = re.compile(r"\(\?:|[()]")
+    pattern = definitions()["time"]["pattern"]
+    assert groups.sub("", pattern.strip("^$")) == groups.sub("", times.PATTERN.pattern)
+
+
+def test_the_answers_and_contribution_formats_are_named_by_their_schemas() -> None:
+    for module, name in ((answers.LATEST, "exchange"), (contribution.LATEST, "contribution")):
+        fields = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text("utf-8"))["properties"]
+        assert (module.FORMAT, module.VERSION) == (
+            fields["format"]["const"],
+            fields["version"]["const"],
+        )

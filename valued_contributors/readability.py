@@ -6,16 +6,44 @@ least 50 and the course as a whole at least 60.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from valued_contributors.content.loader import ACTIVITY_DIR, load_section
 from valued_contributors.content.model import Activity, Check, Confidence, Reflection, Scenario
+from valued_contributors.core import files, jsontext
 
 SECTION_MINIMUM = 50
 COURSE_MINIMUM = 60
+MAX_BYTES = 16 * 1024 * 1024  # a course notebook or page is well under 1 MB
+
+
+def _read(path: Path, what: str) -> bytes:
+    return files.read_bytes(path, MAX_BYTES, what)
+
+
+def read_text(path: Path) -> str:
+    """A page's text, read within the size limit; FileProblem if it is not UTF-8 text."""
+    try:
+        return _read(path, "page").decode("utf-8")
+    except UnicodeDecodeError:
+        raise files.FileProblem(
+            f"{files.shown(path)} is not text in UTF-8; save it as UTF-8 and try again.",
+            "is not text in UTF-8",
+        ) from None
+
+
+def read_notebook(path: Path) -> Any:
+    """A notebook's JSON, read within the size limit; FileProblem if it is not JSON."""
+    try:
+        return jsontext.parse(_read(path, "notebook"))
+    except jsontext.NotJSON as problem:
+        raise files.FileProblem(
+            f"{files.shown(path)} {problem}, so it cannot be a notebook; check the file.",
+            str(problem),
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -61,7 +89,7 @@ def activity_text(activity: Activity) -> list[str]:
 
 def notebook_text(path: Path) -> str:
     """A section's prose: its Markdown cells and the activities in its activity file."""
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    cells = read_notebook(path)["cells"]
     parts = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
     activities = ACTIVITY_DIR / path.with_suffix(".yaml").name
     if activities.exists():
@@ -87,7 +115,7 @@ def report(root: Path) -> tuple[list[Score], list[Score], Score]:
         sections.append(score(path.stem, text))
     pages = []
     for path in sorted((root / "book").glob("*.md")):
-        text = plain(path.read_text(encoding="utf-8"))
+        text = plain(read_text(path))
         if len(text.split()) >= 50:
             pages.append(score(f"book/{path.stem}", text))
     return sections, pages, score("whole course (sections)", "\n\n".join(texts))

@@ -14,11 +14,13 @@ from valued_contributors.core.text import mend
 from valued_contributors.formats.common import MAX_TEXT, Document, FormatError, kind_of, where
 from valued_contributors.validation import first_problem, schema
 
-FORMAT: Final = "valued-contributors/answers"
-VERSION: Final = 1
 SCHEMA: Final = "exchange"
-MAX_ANSWERS: Final[int] = schema(SCHEMA)["properties"]["answers"]["maxItems"]
-"""The most answer versions one file may hold, as the schema says."""
+_FIELDS: Final = schema(SCHEMA)["properties"]
+FORMAT: Final[str] = _FIELDS["format"]["const"]
+VERSION: Final[int] = _FIELDS["version"]["const"]
+MAX_ANSWERS: Final[int] = _FIELDS["answers"]["maxItems"]
+"""The format's name, this version's number and the most answer versions one file may hold,
+as its schema says."""
 CHOOSE: Final = (
     "choose a file made by 'Export my answers' in the book or by 'valued-contributors export'"
 )

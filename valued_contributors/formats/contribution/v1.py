@@ -13,11 +13,13 @@ from typing import Any, Final
 
 from valued_contributors.core.answer import OLDEST, Answer, latest, moment
 from valued_contributors.formats.common import Document, FormatError, kind_of
-from valued_contributors.validation import first_problem
+from valued_contributors.validation import first_problem, schema
 
-FORMAT: Final = "valued-contributors/contribution"
-VERSION: Final = 1
 SCHEMA: Final = "contribution"
+_FIELDS: Final = schema(SCHEMA)["properties"]
+FORMAT: Final[str] = _FIELDS["format"]["const"]
+VERSION: Final[int] = _FIELDS["version"]["const"]
+"""The format's name and this version's number, as its schema says."""
 
 
 def _kind(answer: Answer) -> str:
