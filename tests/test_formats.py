@@ -12,15 +12,18 @@ from typing import Any
 
 import pytest
 
+from valued_contributors import kinds
 from valued_contributors.content.compiled import course
 from valued_contributors.core import times
 from valued_contributors.core.answer import LATEST_RULE, Answer, latest
 from valued_contributors.facilitation import team
 from valued_contributors.facilitation.contribution import make_contribution
 from valued_contributors.formats import FormatError, answers, contribution
+from valued_contributors.formats import definitions as generated_definitions
 from valued_contributors.formats.common import Versions
 from valued_contributors.formats.contract import contract
 from valued_contributors.journal import Journal
+from valued_contributors.kinds.reflection import MAX_TEXT
 from valued_contributors.record import build_record
 from valued_contributors.validation import SCHEMA_DIR, definitions, first_problem
 
@@ -216,11 +219,15 @@ def test_the_contract_for_the_book_is_the_formats_own_rules() -> None:
     assert json.loads(json.dumps(terms)) == terms
 
 
-def test_the_schemas_time_is_the_one_spelling_core_times_reads() -> None:
-    """The shared definition's time pattern and ``core.times`` accept the same times."""
-    groups = re.compile(r"\(\?:|[()]")
-    pattern = definitions()["time"]["pattern"]
-    assert groups.sub("", pattern.strip("^$")) == groups.sub("", times.PATTERN.pattern)
+def test_the_committed_definitions_are_what_the_kinds_and_times_say() -> None:
+    """``schemas/definitions.schema.json`` is written from the kinds registry and core.times:
+    run ``python -m valued_contributors.formats.definitions`` after changing either."""
+    committed = (SCHEMA_DIR / "definitions.schema.json").read_text("utf-8")
+    assert committed == generated_definitions.text()
+    shared = definitions()
+    assert shared["time"]["pattern"] == times.PATTERN.pattern
+    assert shared["value"]["properties"]["text"]["maxLength"] == MAX_TEXT
+    assert shared["kind"]["enum"] == list(kinds.REGISTRY)
 
 
 def test_the_answers_and_contribution_formats_are_named_by_their_schemas() -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
-PATTERN = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?Z")
+SPELLINGS = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$"
+"""Every spelling of a time a file may hold (the shared schema definitions take it from here)."""
+PATTERN = re.compile(SPELLINGS)
 EXAMPLE = "2026-03-01T09:30:00.000Z"
 
 
@@ -37,7 +39,7 @@ def parse(text: object) -> datetime:
 def normalise(text: object) -> str:
     """A time in the stored spelling; ValueError if it is not a real date and time."""
     moment = parse(text)
-    return text if len(text) == len(EXAMPLE) else spell(moment)
+    return text if isinstance(text, str) and len(text) == len(EXAMPLE) else spell(moment)
 
 
 def day_of(text: object) -> date | None:

@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 from valued_contributors.core import files, jsontext
-from valued_contributors.validation import definitions
+from valued_contributors.kinds import kind_of_value as kind_of
+from valued_contributors.kinds.reflection import MAX_TEXT
+
+__all__ = ["MAX_TEXT", "Document", "FormatError", "Upgrade", "Versions", "kind_of", "read_json"]
 
 
 class FormatError(ValueError):
@@ -19,23 +22,6 @@ class FormatError(ValueError):
 
 Document = dict[str, Any]
 Upgrade = Callable[[Document], Document]
-
-VALUE_KEYS: Final = {
-    "text": "reflection",
-    "ratings": "confidence",
-    "selected": "check",
-    "choice": "scenario",
-}
-MAX_TEXT: Final[int] = definitions()["value"]["properties"]["text"]["maxLength"]
-"""Characters in one reflection, as the shared definitions say."""
-
-
-def kind_of(value: Mapping[str, Any]) -> str:
-    """Each kind of answer has its own value shape, so the shape tells the kind."""
-    for key, kind in VALUE_KEYS.items():
-        if key in value:
-            return kind
-    raise ValueError(f"An answer value must have one of {', '.join(VALUE_KEYS)}.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ from typing import Any
 
 from valued_contributors.core.answer import LATEST_RULE
 from valued_contributors.formats import answers, contribution
-from valued_contributors.formats.common import MAX_TEXT, VALUE_KEYS
+from valued_contributors.formats.common import MAX_TEXT
+from valued_contributors.kinds import REGISTRY
 from valued_contributors.validation import definitions
 
 
@@ -38,7 +39,7 @@ def contract() -> dict[str, Any]:
             "rating": [rating["minimum"], rating["maximum"]],
         },
         "unique_choices": value["selected"]["additionalProperties"]["uniqueItems"],
-        "value_keys": {kind: key for key, kind in VALUE_KEYS.items()},
+        "value_keys": {name: kind.value_key for name, kind in REGISTRY.items()},
         "origins": shared["origin"]["enum"],
         "latest": dict(LATEST_RULE),
     }
