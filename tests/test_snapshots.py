@@ -22,7 +22,7 @@ from pytest_regressions.file_regression import FileRegressionFixture
 
 from valued_contributors.content.compiled import course
 from valued_contributors.content.loader import load_course
-from valued_contributors.content.model import Course
+from valued_contributors.content.model import Confidence, Course
 from valued_contributors.core.answer import Answer
 from valued_contributors.document import Html
 from valued_contributors.facilitation import (
@@ -112,10 +112,11 @@ def _word_text(content: bytes) -> str:
             paragraph = Paragraph(block, document)
             runs = "".join(f"**{r.text}**" if r.bold else r.text for r in paragraph.runs)
             breaks = " [page break]" * len(block.xpath(".//w:br[@w:type='page']"))
-            lines.append(f"[{paragraph.style.name}] {runs}{breaks}")
+            style = paragraph.style.name if paragraph.style else ""
+            lines.append(f"[{style}] {runs}{breaks}")
         elif tag == "tbl":
             table = Table(block, document)
-            lines.append(f"[table: {table.style.name}]")
+            lines.append(f"[table: {table.style.name if table.style else ''}]")
             lines += [" | ".join(c.text for c in row.cells) for row in table.rows]
     return "".join(f"{line}\n" for line in lines)
 
@@ -231,7 +232,9 @@ def test_the_openspace_report_in_markdown(
 def _team(folder: Path, people: int) -> team.Profile:
     """A team whose person n rated every statement n % 5 + 1 before and 5 after; some broken
     files; reflections full of Markdown and HTML."""
-    statements = [s.id for s in course().get("start/baseline").statements]
+    baseline = course().get("start/baseline")
+    assert isinstance(baseline, Confidence)
+    statements = [s.id for s in baseline.statements]
     folder.mkdir()
     for n in range(people):
         answers = [
