@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from valued_contributors.content.loader import ACTIVITY_DIR, load_section
-from valued_contributors.content.model import Activity, Check, Confidence, Reflection, Scenario
 from valued_contributors.core import files, jsontext
+from valued_contributors.kinds import Activity, author_texts
 
 SECTION_MINIMUM = 50
 COURSE_MINIMUM = 60
@@ -72,19 +72,8 @@ def plain(markdown: str) -> str:
 
 
 def activity_text(activity: Activity) -> list[str]:
-    """Every piece of prose an activity shows."""
-    parts = [activity.title, activity.discussion or ""]
-    if isinstance(activity, Reflection):
-        parts += [activity.prompt, activity.guidance or ""]
-    elif isinstance(activity, Confidence):
-        parts += [activity.prompt or ""] + [s.text for s in activity.statements]
-    elif isinstance(activity, Check):
-        for q in activity.questions:
-            parts += [q.text] + [f"{o.text}. {o.feedback}" for o in q.options]
-    elif isinstance(activity, Scenario):
-        parts += [activity.situation, activity.question]
-        parts += [f"{c.text}. {c.feedback}" for c in activity.choices]
-    return parts
+    """Every piece of prose an activity shows: the author texts the views render."""
+    return [text for _, text in author_texts(activity)]
 
 
 def notebook_text(path: Path) -> str:

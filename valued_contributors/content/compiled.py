@@ -34,16 +34,16 @@ FILE_NAME = "course.json"
 FORMAT = 1
 MAX_BYTES = 64 * 1024 * 1024  # the compiled course is well under 1 MB
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-KINDS = ("__init__", "base", "reflection", "confidence", "check", "scenario")
 CODE_FILES = (
     "content/loader.py",
     "content/model.py",
     "content/markdown.py",
     "core/html.py",
-    *(f"kinds/{name}.py" for name in KINDS),
     "schemas/activities.schema.json",
 )
-"""The code a compiled copy depends on: what builds, checks and lists the texts of the course."""
+CODE_FOLDERS = ("kinds",)
+"""The code a compiled copy depends on: what builds, checks and lists the texts of the course
+(every module in ``CODE_FOLDERS`` too, so a new kind needs no change here)."""
 
 
 def cache_dir() -> Path:
@@ -61,7 +61,9 @@ def fingerprint(files: list[Path]) -> str:
     spec = find_spec("markdown_it")
     parser = [Path(spec.origin)] if spec and spec.origin else []
     parts = [f"format {FORMAT}"]
-    for path in [*(PACKAGE_DIR / name for name in CODE_FILES), *parser, *files]:
+    code = [PACKAGE_DIR / name for name in CODE_FILES]
+    code += sorted(p for folder in CODE_FOLDERS for p in (PACKAGE_DIR / folder).glob("*.py"))
+    for path in [*code, *parser, *files]:
         info = path.stat()
         parts.append(f"{path} {info.st_size} {info.st_mtime_ns}")
     return "\n".join(parts)

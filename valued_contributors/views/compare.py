@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 
 from valued_contributors.content.compiled import course
-from valued_contributors.content.model import CONFIDENCE_LABELS, Confidence
-from valued_contributors.content.scoring import Change, confidence_changes
 from valued_contributors.core import wording
 from valued_contributors.core.html import attr, inline
 from valued_contributors.journal import JournalError
+from valued_contributors.kinds.confidence import LABELS as CONFIDENCE_LABELS
+from valued_contributors.kinds.confidence import Change, Confidence, before_after
+from valued_contributors.kinds.confidence import changes as confidence_changes
 from valued_contributors.views.activity import Problem, unknown
 from valued_contributors.views.saving import current_journal
 from valued_contributors.views.styles import notebook_box
@@ -174,11 +175,20 @@ class ComparisonView:
         return bundle
 
 
-def compare(before_id: str, after_id: str) -> ComparisonView | Problem:
-    """Show confidence before and after, e.g. ``compare("start/baseline", "practice/after")``."""
+def compare(before_id: str | None = None, after_id: str | None = None) -> ComparisonView | Problem:
+    """Show confidence before and after: the course's scale and the later one that repeats it
+    (``repeats:`` in the content), or any two scales named by their ids."""
     activities = course().activities
-    scales = [a for a in activities if isinstance(activities[a], Confidence)]
-    for activity_id in (before_id, after_id):
-        if not isinstance(activities.get(activity_id), Confidence):
+    if before_id is None and after_id is None:
+        pair = before_after(activities)
+        if pair is None:
+            return Problem("This course has no confidence scale that repeats another.")
+        return ComparisonView(*pair)
+    scales = [i for i, a in activities.items() if a.kind == "confidence"]
+    found: list[Confidence] = []
+    for activity_id in (before_id or "", after_id or ""):
+        scale = activities.get(activity_id)
+        if scale is None or scale.kind != "confidence":
             return unknown("confidence scale", activity_id, scales)
-    return ComparisonView(activities[before_id], activities[after_id])
+        found.append(scale)
+    return ComparisonView(*found)

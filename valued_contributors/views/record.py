@@ -9,6 +9,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from valued_contributors import kinds
 from valued_contributors.content import scoring
 from valued_contributors.content.compiled import course
 from valued_contributors.content.model import CONFIDENCE_LABELS
@@ -23,7 +24,7 @@ from valued_contributors.record.model import build_record
 from valued_contributors.record.tree import changes_section
 from valued_contributors.views.answers import download_link, save_file, say
 from valued_contributors.views.compare import ComparisonView
-from valued_contributors.views.html import KIND_NAMES, SCRIPT_TEXTS
+from valued_contributors.views.html import SCRIPT_TEXTS
 from valued_contributors.views.saving import current_journal, when_saved
 from valued_contributors.views.styles import notebook_box
 
@@ -80,7 +81,7 @@ class RecordView:
                 old = self.share_boxes.get(activity.id)
                 boxes[activity.id] = old or widgets.Checkbox(
                     value=False,
-                    description=f"{inline(activity.title)} ({KIND_NAMES[activity.kind].lower()}"
+                    description=f"{inline(activity.title)} ({kinds.of(activity).label.lower()}"
                     f", {escape(sections[activity.section])})",
                     description_allow_html=True,
                     indent=False,

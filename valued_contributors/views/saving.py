@@ -190,8 +190,3 @@ def flush_all() -> None:
 
 
 atexit.register(flush_all)
-
-
-def on_change(widget: widgets.Widget, callback: Callable[[Any], None]) -> None:
-    """Call ``callback(new_value)`` whenever the learner changes the widget's value."""
-    widget.observe(lambda change: callback(change["new"]), names="value")

@@ -8,30 +8,29 @@ exactly what the web book and the notebooks ask. The HTML is also valid XHTML, a
 from __future__ import annotations
 
 import re
-import string
 
-from valued_contributors.content.model import (
-    CONFIDENCE_LABELS,
-    Activity,
-    Check,
-    Confidence,
-    Option,
-    Reflection,
-    Scenario,
-)
-from valued_contributors.core.html import attr, block, dom_id, inline, minutes
-from valued_contributors.views.html import KIND_NAMES
+from valued_contributors import kinds
+from valued_contributors.core.html import block, dom_id, inline, minutes
+from valued_contributors.kinds import Activity
+from valued_contributors.kinds.check import ANSWERS_LATER
+from valued_contributors.kinds.reflection import WRITE_HERE
+
+__all__ = [
+    "ANSWERS_LATER",
+    "ANSWERS_TITLE",
+    "DISCUSSION_LATER",
+    "WRITE_HERE",
+    "activity_in",
+    "answers",
+    "has_answers",
+    "print_note",
+    "render",
+]
 
 ANSWERS_TITLE = "Answers and feedback"
-ANSWERS_LATER = "The answers, with feedback on every option, are at the end of this section."
-CHOICES_LATER = "Feedback on every choice is at the end of this section."
 DISCUSSION_LATER = (
     "When you have answered, compare your thoughts with the discussion at the end of this section."
 )
-WRITE_HERE = "Write your answer here."
-RIGHT_ANSWER = "Right answer"
-RIGHT_ANSWERS = "Right answers"
-BEST_CHOICE = "Best choice"
 ACTIVITY_MARK = re.compile(r"data-vc-activity='([^']+)'")
 INTERACTIVE_ONLY = ("class='vc-progress",)
 NOT_IN_PRINT = {
@@ -47,121 +46,32 @@ NOT_IN_PRINT = {
 }
 
 
-def letter(n: int) -> str:
-    return string.ascii_uppercase[n]
-
-
-def _lines(rows: int) -> str:
-    return f"<p class='vc-write-label'>{WRITE_HERE}</p><div class='vc-lines vc-lines-{rows}'></div>"
-
-
-def _options(options: tuple[Option, ...]) -> str:
-    items = "".join(
-        f"<li><span class='vc-letter'>{letter(n)}.</span> {inline(o.text)}</li>"
-        for n, o in enumerate(options)
-    )
-    return f"<ul class='vc-choices'>{items}</ul>"
-
-
-def _reflection(a: Reflection) -> str:
-    guidance = (
-        f"<div class='vc-guidance'><p><strong>Guidance</strong></p>{block(a.guidance)}</div>"
-        if a.guidance
-        else ""
-    )
-    return f"<div class='vc-prompt'>{block(a.prompt)}</div>{guidance}{_lines(8)}"
-
-
-def _confidence(a: Confidence) -> str:
-    head = "".join(
-        f"<th scope='col'><span class='vc-rating-number'>{n}</span> {attr(label)}</th>"
-        for n, label in CONFIDENCE_LABELS.items()
-    )
-    boxes = "<td class='vc-box'></td>" * len(CONFIDENCE_LABELS)
-    rows = "".join(f"<tr><th scope='row'>{inline(s.text)}</th>{boxes}</tr>" for s in a.statements)
-    prompt = f"<div class='vc-prompt'>{block(a.prompt)}</div>" if a.prompt else ""
-    return (
-        f"{prompt}<p>Tick one box in each row.</p><table class='vc-scale'>"
-        f"<thead><tr><th scope='col'>Statement</th>{head}</tr></thead><tbody>{rows}</tbody>"
-        "</table>"
-    )
-
-
-def _check(a: Check) -> str:
-    questions = "".join(
-        f"<div class='vc-question'><p><strong>Question {n}.</strong> {inline(q.text)}"
-        f"{' (Choose all that apply.)' if q.multiple else ''}</p>{_options(q.options)}</div>"
-        for n, q in enumerate(a.questions, start=1)
-    )
-    return f"{questions}<p class='vc-later'>{ANSWERS_LATER}</p>"
-
-
-def _scenario(a: Scenario) -> str:
-    return (
-        f"<div class='vc-situation'>{block(a.situation)}</div>"
-        f"<p><strong>{inline(a.question)}</strong></p>{_options(a.choices)}"
-        f"<p class='vc-later'>{CHOICES_LATER}</p>"
-    )
-
-
-RENDERERS = {
-    "reflection": _reflection,
-    "confidence": _confidence,
-    "check": _check,
-    "scenario": _scenario,
-}
-
-
 def render(activity: Activity) -> str:
     """One activity as a worksheet."""
+    kind = kinds.of(activity)
     later = (
         f"<p class='vc-later'>{DISCUSSION_LATER}</p>"
-        if activity.discussion and activity.kind in {"reflection", "confidence"}
+        if activity.discussion and kind.print_discussion_later
         else ""
     )
     return (
         f"<section class='vc-worksheet vc-{activity.kind}' id='{dom_id(activity.id)}'>"
-        f"<p class='vc-title'><span class='vc-kind'>{KIND_NAMES[activity.kind]}</span> "
+        f"<p class='vc-title'><span class='vc-kind'>{kind.label}</span> "
         f"{inline(activity.title)}</p><p class='vc-time'>{minutes(activity.minutes)}</p>"
-        f"{RENDERERS[activity.kind](activity)}{later}</section>"
+        f"{kind.worksheet(activity)}{later}</section>"
     )
-
-
-def _feedback(options: tuple[Option, ...]) -> str:
-    items = "".join(
-        f"<li><p><span class='vc-letter'>{letter(n)}.</span> {inline(o.text)}</p>"
-        f"{block(o.feedback)}</li>"
-        for n, o in enumerate(options)
-    )
-    return f"<ul class='vc-choices vc-answer-feedback'>{items}</ul>"
-
-
-def _key(label: str, options: tuple[Option, ...], chosen: list[bool]) -> str:
-    letters = ", ".join(letter(n) for n, o in enumerate(options) if chosen[n])
-    return f"<p><strong>{label}: {letters}.</strong></p>"
 
 
 def answers(activity: Activity) -> str:
     """The answers, feedback and discussion for one activity, for the end of its section."""
-    parts = []
-    if isinstance(activity, Check):
-        for n, q in enumerate(activity.questions, start=1):
-            label = RIGHT_ANSWERS if len(q.correct_ids) > 1 else RIGHT_ANSWER
-            parts.append(
-                f"<p class='vc-question-number'>Question {n}. {inline(q.text)}</p>"
-                f"{_key(label, q.options, [o.correct for o in q.options])}{_feedback(q.options)}"
-            )
-    elif isinstance(activity, Scenario):
-        if any(c.best for c in activity.choices):
-            parts.append(_key(BEST_CHOICE, activity.choices, [c.best for c in activity.choices]))
-        parts.append(_feedback(activity.choices))
+    given: str = kinds.of(activity).answers(activity)
     if activity.discussion:
-        parts.append(f"<div class='vc-discussion'>{block(activity.discussion)}</div>")
-    return "".join(parts)
+        given += f"<div class='vc-discussion'>{block(activity.discussion)}</div>"
+    return given
 
 
 def has_answers(activity: Activity) -> bool:
-    return bool(activity.discussion) or activity.kind in {"check", "scenario"}
+    return bool(activity.discussion) or kinds.of(activity).always_has_answers
 
 
 def activity_in(html: str) -> str | None:
