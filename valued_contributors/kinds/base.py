@@ -8,9 +8,7 @@ the widget builders import ipywidgets only when a notebook asks for widgets.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from valued_contributors.core.html import attr, block, inline
@@ -101,8 +99,7 @@ def unique(ids: Iterable[str], what: str, field: str) -> None:
         raise Problem(f"{what} id {twice!r} is used twice", field)
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One piece of a record entry: a kind (prompt, answer, result…) and its text."""
 
     kind: str
@@ -148,8 +145,7 @@ def _no_course_rule(activities: list[A]) -> None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Kind(Generic[A]):
+class Kind(NamedTuple, Generic[A]):
     """Everything the course knows about one kind of activity.
 
     ``done`` is the rule for "this activity is done" as data (``{"rule": "saved"}``,
@@ -202,7 +198,7 @@ class Kind(Generic[A]):
 
 def letter(n: int) -> str:
     """The letter a printed option is known by: A, B, C…"""
-    return string.ascii_uppercase[n]
+    return chr(ord("A") + n)
 
 
 def book_option(name: str, input_type: str, option: Option) -> str:
