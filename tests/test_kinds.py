@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -15,7 +16,9 @@ from valued_contributors import kinds
 from valued_contributors.content import compiled
 from valued_contributors.content import schema as activities_schema
 from valued_contributors.content.compiled import course
+from valued_contributors.core.html import INLINE
 from valued_contributors.kinds import REGISTRY, Check, Confidence, Reflection, Scenario
+from valued_contributors.kinds.base import FIELD, Block, Kind, activity_schema
 from valued_contributors.kinds.confidence import before_after
 from valued_contributors.validation import schema
 
@@ -165,3 +168,54 @@ def test_the_compiled_course_depends_on_every_kind_module() -> None:
     for path in KIND_MODULES:
         assert f"{path} " in key
     assert all((PACKAGE / name).exists() for name in compiled.CODE_FILES)
+
+
+class Poll(NamedTuple):
+    """A kind the course does not have, to show that a new kind is one registry entry."""
+
+    id: str
+    title: str
+    minutes: int
+    discussion: str | None = None
+    question: str = ""
+    kind: str = "poll"
+
+
+POLL = Kind(
+    name="poll",
+    label="Quick poll",
+    model=Poll,
+    value_key="vote",
+    value={"type": "string"},
+    done={"rule": "not-blank"},
+    schema=activity_schema("poll", ["question"], {"question": FIELD["text"]}),
+    build=lambda common, raw: Poll(**common, question=raw["question"]),
+    check=lambda activity: None,
+    texts=lambda activity: iter([(INLINE, activity.question)]),
+    book=lambda activity: f"<p class='vc-poll'>{activity.question}</p>",
+    worksheet=lambda activity: f"<p>{activity.question}</p>",
+    answers=lambda activity: "",
+    describe=lambda activity, value: [Block("answer", (value or {}).get("vote", "None yet"))],
+    widget=lambda activity, saver: [],
+)
+
+
+def test_a_new_kind_is_one_entry_in_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    from valued_contributors.record.model import describe
+    from valued_contributors.views import html, worksheet
+
+    monkeypatch.setitem(REGISTRY, "poll", POLL)
+    poll = Poll("town/poll", "Where next?", 2, question="Which hall suits you?")
+    book = html.render(poll)  # type: ignore[arg-type]
+    assert "<span class='vc-kind'>Quick poll</span>" in book and "vc-poll" in book
+    assert "Which hall suits you?" in worksheet.render(poll)  # type: ignore[arg-type]
+    assert kinds.kind_of_value({"vote": "east"}) == "poll"
+    assert kinds.is_done(poll, {"vote": "east"}) and not kinds.is_done(poll, {"vote": " "})  # type: ignore[arg-type]
+    assert describe(poll, {"vote": "east"}) == [Block("answer", "east")]  # type: ignore[arg-type]
+    assert list(kinds.author_texts(poll)) == [  # type: ignore[arg-type]
+        (INLINE, "Where next?"),
+        (INLINE, "Which hall suits you?"),
+    ]
+    composed = activities_schema.activities_schema()["$defs"]
+    assert composed["poll"]["required"][-1] == "question"
+    assert {"$ref": "#/$defs/poll"} in composed["activity"]["oneOf"]

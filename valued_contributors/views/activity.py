@@ -22,7 +22,7 @@ class ActivityView:
         return f"{self.activity.title} ({self.activity.kind} {self.activity.id})"
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = widgets.build(self.activity)._repr_mimebundle_()
+        bundle: dict[str, Any] = widgets.build(self.activity)._repr_mimebundle_()
         bundle["text/html"] = html.render(self.activity)
         bundle["text/plain"] = repr(self)
         return bundle

@@ -169,7 +169,7 @@ class ComparisonView:
         )
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = self._widget()._repr_mimebundle_()
+        bundle: dict[str, Any] = self._widget()._repr_mimebundle_()
         bundle["text/html"] = self._html()
         bundle["text/plain"] = f"{CAPTION} ({self.before.id} and {self.after.id})"
         return bundle
