@@ -9,15 +9,31 @@ from pathlib import Path
 from typing import Any
 
 from valued_contributors.core import files, jsontext
+from valued_contributors.core.answer import Answer
 from valued_contributors.kinds import kind_of_value as kind_of
 from valued_contributors.kinds.reflection import MAX_TEXT
 
-__all__ = ["MAX_TEXT", "Document", "FormatError", "Upgrade", "Versions", "kind_of", "read_json"]
+__all__ = [
+    "MAX_TEXT",
+    "Document",
+    "FormatError",
+    "Imported",
+    "Upgrade",
+    "Versions",
+    "kind_of",
+    "read_json",
+]
 
 
 class FormatError(ValueError):
     """A file cannot be read; the message says what to do (or, for a list of skipped files,
     what is wrong in a few words)."""
+
+
+class Imported(list[Answer]):
+    """The answers read from a file, and how many broken characters had to be replaced."""
+
+    mended: int = 0
 
 
 Document = dict[str, Any]

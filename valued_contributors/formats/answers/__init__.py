@@ -13,8 +13,15 @@ from typing import Any, Final
 
 from valued_contributors.core import files, jsontext
 from valued_contributors.formats.answers import v1
-from valued_contributors.formats.answers.v1 import CHOOSE, Imported
-from valued_contributors.formats.common import Document, FormatError, Upgrade, Versions, read_json
+from valued_contributors.formats.answers.v1 import CHOOSE
+from valued_contributors.formats.common import (
+    Document,
+    FormatError,
+    Imported,
+    Upgrade,
+    Versions,
+    read_json,
+)
 
 LATEST: Final = v1
 """The version of the answers file the course writes."""

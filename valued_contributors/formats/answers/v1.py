@@ -11,7 +11,14 @@ from typing import Any, Final
 from valued_contributors.core import times
 from valued_contributors.core.answer import Answer, now
 from valued_contributors.core.text import mend
-from valued_contributors.formats.common import MAX_TEXT, Document, FormatError, kind_of, where
+from valued_contributors.formats.common import (
+    MAX_TEXT,
+    Document,
+    FormatError,
+    Imported,
+    kind_of,
+    where,
+)
 from valued_contributors.validation import first_problem, schema
 
 SCHEMA: Final = "exchange"
@@ -24,12 +31,6 @@ as its schema says."""
 CHOOSE: Final = (
     "choose a file made by 'Export my answers' in the book or by 'valued-contributors export'"
 )
-
-
-class Imported(list[Answer]):
-    """The answers read from a file, and how many broken characters had to be replaced."""
-
-    mended: int = 0
 
 
 def to_document(answers: list[Answer], source: str = "notebook") -> Document:
