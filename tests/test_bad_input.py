@@ -30,8 +30,8 @@ from valued_contributors.facilitation.contribution import dumps, make_contributi
 from valued_contributors.formats import FormatError
 from valued_contributors.formats import answers as answers_format
 from valued_contributors.journal import Answer, Journal
+from valued_contributors.kinds.reflection import MAX_TEXT
 from valued_contributors.record.export import export
-from valued_contributors.views import html as views_html
 
 READ_SECONDS = 5
 TRACES = ("Traceback", "Error:", "[Errno")
@@ -662,7 +662,7 @@ def test_a_damaged_answer_is_described_in_plain_words(
 def test_a_million_characters_with_emoji_are_one_million_characters(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    text = "🙂" * views_html.MAX_TEXT
+    text = "🙂" * MAX_TEXT
     path = tmp_path / "answers.json"
     path.write_text(answers_file([reflection(text)]), encoding="utf-8")
     assert main(["import", str(path)]) == 0
