@@ -1,12 +1,15 @@
 # Two commands do everything: `make book` builds the course, `make test` runs every test.
+# `make check` is the quick loop while editing: lint, format and the fast unit tests.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 # npm tools the tests use (package.json): a SCORM runtime, the ADL schemas, JupyterHub's proxy.
 NODE_STAMP := node_modules/.installed-$(shell cat package.json package-lock.json | cksum | cut -d' ' -f1)
+# What `make check` leaves to `make test`: the built book, browsers, notebooks and slow tests.
+FAST_TESTS := -m "not browser and not book and not notebook and not slow"
 
-.PHONY: book downloads test lab bench clean
+.PHONY: book downloads check test lab bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +32,11 @@ $(NODE_STAMP): package.json package-lock.json
 	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && \
 	  rm -f node_modules/.installed-* && touch $@; \
 	else echo "npm is not installed: the SCORM and JupyterHub tests will be skipped."; fi
+
+check: $(STAMP)  ## Lint, format and the fast unit tests (no browser, notebooks or book build)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest tests $(FAST_TESTS) -q
 
 test: $(STAMP) $(NODE_STAMP)  ## Run every test (browser tests need Debian's chromium)
 	$(BIN)/ruff check .

@@ -2,29 +2,35 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.paths import CHROMIUM, FIXTURE_COURSE, ROOT
+from tests.helpers.serving import served
+from valued_contributors.content.model import Course
 from valued_contributors.downloads.pdf import LAUNCH_ARGS
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ["VALUED_CONTRIBUTORS_DATA"] = tempfile.mkdtemp(prefix="vc-test-journal-")
     os.environ["VALUED_CONTRIBUTORS_CACHE"] = tempfile.mkdtemp(prefix="vc-test-cache-")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what ``make check`` leaves to ``make test``: tests of the whole built book (and a
+    browser), and the notebooks nbval runs."""
+    for item in items:
+        if "built_book" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.book)
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.notebook)
 
 
 @pytest.fixture
@@ -37,6 +43,22 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(saving, "_open_journals", {})
     monkeypatch.setattr(widgets, "TEXT_DELAY_SECONDS", 0)
     return folder
+
+
+@pytest.fixture
+def fixture_course(tmp_path: Path) -> Iterator[Course]:
+    """The small fixture course (tests/fixtures/course) in place of the real one, for tests
+    that need "a course" and must not depend on the course's own wording."""
+    from valued_contributors.content import compiled, loader
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(compiled, "activity_files", lambda: loader.activity_files(FIXTURE_COURSE))
+        patch.setenv(compiled.ENV_VAR, str(tmp_path / "course-cache"))
+        compiled.course.cache_clear()
+        try:
+            yield compiled.course()
+        finally:
+            compiled.course.cache_clear()
 
 
 @pytest.fixture(scope="session")
@@ -74,21 +96,11 @@ def browser():
         launched.close()
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the built book without logging every request."""
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site(built_book: Path) -> Iterator[str]:
     """The built book, served on 127.0.0.1 as a reader's browser would fetch it."""
-    handler = functools.partial(QuietHandler, directory=str(built_book))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(built_book) as address:
+        yield address
 
 
 @pytest.fixture

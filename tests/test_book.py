@@ -6,7 +6,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from test_structure import NOTEBOOKS, shown_ids
+from tests.helpers.notebooks import NOTEBOOKS, shown_ids
 
 LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src"}
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.browser import SECTION_PAGE
 from valued_contributors.cli import main
 from valued_contributors.content.model import MAX_TEXT
 from valued_contributors.journal import Journal
 
 pytestmark = pytest.mark.browser
-SECTION_PAGE = "notebooks/01_why_every_voice_counts.html"
 RECORD_PAGE = "notebooks/07_my_learning_record.html"
 PREFIX = "valued-contributors:v1:"
 NOTICE = "Some answers saved in this browser could not be read"

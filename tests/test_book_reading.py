@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_browser import SECTION_PAGE, assert_stays_home
 
+from tests.helpers.browser import SECTION_PAGE, assert_stays_home
+from tests.helpers.paths import ROOT
 from valued_contributors.content.compiled import course
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parent.parent
 RECORD_PAGE = "notebooks/07_my_learning_record.html"
 WCAG_22_AA = {
     "runOnly": {

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from test_browser import SECTION_PAGE, assert_stays_home
 
+from tests.helpers.browser import SECTION_PAGE, assert_stays_home
 from valued_contributors.content.compiled import course
 
 pytestmark = pytest.mark.browser

@@ -4,35 +4,22 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.browser import SECTION_PAGE, assert_stays_home
+from tests.helpers.text import plain
 from valued_contributors.cli import main
 from valued_contributors.content.compiled import course
 from valued_contributors.content.scoring import mark_check
-from valued_contributors.core.html import block
 from valued_contributors.journal import Journal
 
 pytestmark = pytest.mark.browser
-SECTION_PAGE = "notebooks/01_why_every_voice_counts.html"
-
-
-def plain(markdown: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", block(markdown))).split())
 
 
 def words(text: str) -> str:
     return " ".join(text.split())
-
-
-def assert_stays_home(tab, site: str, only_our_errors: bool = False) -> None:
-    """No request left the site, and no script (or, optionally, only ours) logged an error."""
-    outside = [u for u in tab.requests if not u.startswith((site, "data:", "blob:"))]
-    assert outside == [], f"requests to other hosts: {outside}"
-    errors = [e for e in tab.errors if not only_our_errors or "valued-contributors" in e]
-    assert errors == [], f"console errors: {errors}"
 
 
 def test_answers_and_feedback_come_back_after_a_reload(

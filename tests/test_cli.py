@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from valued_contributors.cli import main
+from valued_contributors.cli import main, parser
 from valued_contributors.journal import Journal, journal_path
 
 
@@ -23,11 +25,27 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     )
 
 
+def listed_commands(help_text: str) -> dict[str, str]:
+    """The help's list of commands: each name (at the start of its own line) and what it does."""
+    listing = help_text.split("positional arguments:")[1].split("options:")[0]
+    entries = re.findall(r"^ {4}(\S+)(.*(?:\n {5,}.*)*)", listing, flags=re.M)
+    return {name: " ".join(words.split()) for name, words in entries}
+
+
 def test_help_lists_every_command() -> None:
     result = run("--help")
     assert result.returncode == 0
-    for command in ("where", "export", "import", "forget"):
-        assert command in result.stdout
+    listed = listed_commands(result.stdout)
+    [commands] = [a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    assert list(listed) == list(commands.choices)
+    assert {"where", "export", "import", "progress", "forget", "check"} <= set(listed)
+    assert all(listed.values()), f"a command without a description: {listed}"
+
+
+def test_the_help_check_finds_a_missing_command() -> None:
+    text = "positional arguments:\n  COMMAND\n    where       show where\n\noptions:\n"
+    assert listed_commands(text) == {"where": "show where"}
+    assert "import" not in listed_commands(text.replace("show where", "where, export, import"))
 
 
 def test_where_prints_the_journal_path(data_dir: Path) -> None:

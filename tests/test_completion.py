@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
-from test_content import GOOD, write
 
+from tests.helpers.answers import DAY, Row, every_answer, fill
+from tests.helpers.content import sample_data, write
+from tests.helpers.paths import SAMPLE_FILE
 from valued_contributors.content import ContentError, load_course, load_section
 from valued_contributors.content.compiled import course
 from valued_contributors.content.model import Check
@@ -18,7 +19,6 @@ from valued_contributors.record import build_record, html
 from valued_contributors.record.export import export
 from valued_contributors.views.record import record
 
-DAY = "2026-11-20T10:00:00Z"
 LAST = "2026-11-27T16:30:00Z"
 
 
@@ -28,31 +28,12 @@ def final() -> Check:
     return check
 
 
-def answers_for(right: int, saved_at: str = DAY) -> list[tuple[str, dict, str]]:
-    """An answer to every activity, with ``right`` questions of the final assessment right."""
-    check = final()
-    rows = []
-    for activity in course().activities.values():
-        value = {
-            "reflection": {"text": "done"},
-            "confidence": {"ratings": {}},
-            "check": {"selected": {q.id: ["a"] for q in getattr(activity, "questions", ())}},
-            "scenario": {"choice": "a"},
-        }[activity.kind]
-        if activity.id == check.id:
-            selected = {}
-            for n, q in enumerate(check.questions):
-                wrong = [o.id for o in q.options if not o.correct][:1]
-                selected[q.id] = sorted(q.correct_ids) if n < right else wrong
-            value = {"selected": selected}
-        rows.append((activity.id, value, saved_at))
+def answers_for(right: int, saved_at: str = DAY) -> list[Row]:
+    """An answer to every activity, with ``right`` questions of the final assessment right; the
+    last one saved a week later than the others."""
+    rows = every_answer(course(), right, saved_at)
     rows[-1] = (rows[-1][0], rows[-1][1], LAST)
     return rows
-
-
-def fill(journal: Journal, rows: list[tuple[str, dict, str]]) -> None:
-    for activity, value, saved_at in rows:
-        journal.save(activity, value, saved_at=saved_at)
 
 
 def test_the_course_has_one_final_assessment_of_ten_to_fifteen_questions() -> None:
@@ -60,10 +41,11 @@ def test_the_course_has_one_final_assessment_of_ten_to_fifteen_questions() -> No
     assert check.pass_mark == 0.5
     assert 10 <= len(check.questions) <= 15
     assert needed(check) * 2 >= len(check.questions)
-    assert load_section(GOOD).activities[3].assessment is None  # a plain check is not final
+    assert load_section(SAMPLE_FILE).activities[3].assessment is None  # a plain check is not final
 
 
 @pytest.mark.parametrize("right, earned", [(0, False), ("below", False), ("mark", True)])
+@pytest.mark.usefixtures("fixture_course")
 def test_the_statement_needs_the_pass_mark(data_dir: Path, right, earned: bool) -> None:
     mark = needed(final())
     count = {"below": mark - 1, "mark": mark}.get(right, right)
@@ -83,6 +65,7 @@ def test_the_statement_needs_the_pass_mark(data_dir: Path, right, earned: bool) 
         )
 
 
+@pytest.mark.usefixtures("fixture_course")
 def test_an_unfinished_section_withholds_the_statement(data_dir: Path) -> None:
     rows = [r for r in answers_for(len(final().questions)) if r[0] != "voices/knowledge"]
     with Journal() as j:
@@ -90,6 +73,7 @@ def test_an_unfinished_section_withholds_the_statement(data_dir: Path) -> None:
         assert not build_record(course(), j.answers()).complete
 
 
+@pytest.mark.usefixtures("fixture_course")
 def test_the_notebook_record_shows_the_statement_with_its_date(data_dir: Path) -> None:
     with Journal() as j:
         fill(j, answers_for(len(final().questions)))
@@ -99,6 +83,7 @@ def test_the_notebook_record_shows_the_statement_with_its_date(data_dir: Path) -
     assert "on 27 November 2026, this learner completed every section" in view.preview.value
 
 
+@pytest.mark.usefixtures("fixture_course")
 def test_the_book_record_carries_the_pass_mark_and_the_wording(data_dir: Path) -> None:
     page = record()._html()
     check = final()
@@ -111,7 +96,7 @@ def test_the_book_record_carries_the_pass_mark_and_the_wording(data_dir: Path) -
 
 
 def test_a_final_assessment_needs_a_pass_mark(tmp_path: Path) -> None:
-    data = yaml.safe_load(GOOD.read_text(encoding="utf-8"))
+    data = sample_data()
     data["activities"][3]["assessment"] = "final"
     with pytest.raises(ContentError, match="needs both assessment: final and a pass_mark"):
         load_section(write(tmp_path, data))
@@ -121,7 +106,7 @@ def test_a_final_assessment_needs_a_pass_mark(tmp_path: Path) -> None:
 
 
 def test_only_one_check_can_be_the_final_assessment(tmp_path: Path) -> None:
-    data = yaml.safe_load(GOOD.read_text(encoding="utf-8"))
+    data = sample_data()
     data["activities"][3].update(assessment="final", pass_mark=0.5)
     write(tmp_path, data, "01_one.yaml")
     data["section"] = "other"
@@ -131,7 +116,7 @@ def test_only_one_check_can_be_the_final_assessment(tmp_path: Path) -> None:
 
 
 def test_the_book_record_page_shows_the_statement_once_earned(page, site: str) -> None:
-    def store(rows: list[tuple[str, dict, str]]) -> None:
+    def store(rows: list[Row]) -> None:
         entries = [
             {"activity": a, "kind": course().get(a).kind, "value": v, "saved_at": t}
             for a, v, t in rows

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
+from tests.helpers.content import sample_data, write
+from tests.helpers.paths import ROOT, SAMPLE_FILE
 from valued_contributors.content import (
     Check,
     Confidence,
@@ -18,21 +19,9 @@ from valued_contributors.content import (
 )
 from valued_contributors.content.scoring import mark_check, scenario_choice
 
-GOOD = Path(__file__).parent / "fixtures" / "good.yaml"
-
-
-def good() -> dict:
-    return yaml.safe_load(GOOD.read_text(encoding="utf-8"))
-
-
-def write(tmp_path: Path, data: object, name: str = "10_broken.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(data if isinstance(data, str) else yaml.safe_dump(data), encoding="utf-8")
-    return path
-
 
 def test_a_valid_file_loads_every_kind() -> None:
-    section = load_section(GOOD)
+    section = load_section(SAMPLE_FILE)
     kinds = [type(a) for a in section.activities]
     assert kinds == [Reflection, Confidence, Confidence, Check, Scenario]
     assert section.activities[0].id == "sample/thoughts"
@@ -40,7 +29,7 @@ def test_a_valid_file_loads_every_kind() -> None:
 
 
 def test_a_repeated_scale_takes_the_statements_of_the_first(tmp_path: Path) -> None:
-    write(tmp_path, good(), "01_sample.yaml")
+    write(tmp_path, sample_data(), "01_sample.yaml")
     course = load_course(tmp_path)
     again = course.get("sample/scale-again")
     assert [s.id for s in again.statements] == ["listen", "plan"]
@@ -54,7 +43,7 @@ def test_the_course_content_is_valid() -> None:
 
 
 def broken(change) -> dict:
-    data = good()
+    data = sample_data()
     change(data)
     return data
 
@@ -150,7 +139,7 @@ def test_invalid_yaml_gives_the_line(tmp_path: Path) -> None:
 
 
 def test_a_missing_top_level_field_is_named(tmp_path: Path) -> None:
-    data = good()
+    data = sample_data()
     del data["title"]
     with pytest.raises(ContentError) as raised:
         load_section(write(tmp_path, data))
@@ -158,7 +147,7 @@ def test_a_missing_top_level_field_is_named(tmp_path: Path) -> None:
 
 
 def test_a_repeat_of_an_unknown_scale_is_named(tmp_path: Path) -> None:
-    data = good()
+    data = sample_data()
     data["activities"][2]["repeats"] = "sample/nowhere"
     write(tmp_path, data, "01_sample.yaml")
     with pytest.raises(ContentError) as raised:
@@ -167,14 +156,14 @@ def test_a_repeat_of_an_unknown_scale_is_named(tmp_path: Path) -> None:
 
 
 def test_two_files_may_not_share_a_section(tmp_path: Path) -> None:
-    write(tmp_path, good(), "01_a.yaml")
-    write(tmp_path, good(), "02_b.yaml")
+    write(tmp_path, sample_data(), "01_a.yaml")
+    write(tmp_path, sample_data(), "02_b.yaml")
     with pytest.raises(ContentError, match="02_b.yaml: section 'sample' is also used by 01_a.yaml"):
         load_course(tmp_path)
 
 
 def test_marking_needs_exactly_the_correct_options() -> None:
-    quiz = load_section(GOOD).activities[3]
+    quiz = load_section(SAMPLE_FILE).activities[3]
     result = mark_check(quiz, {"one": ["a"], "many": ["a"]})
     assert [r.correct for r in result.questions] == [True, False]
     assert result.summary == "You got 1 of 2 right."
@@ -184,7 +173,7 @@ def test_marking_needs_exactly_the_correct_options() -> None:
 
 
 def test_scenario_feedback_comes_from_the_choice() -> None:
-    story = load_section(GOOD).activities[4]
+    story = load_section(SAMPLE_FILE).activities[4]
     assert scenario_choice(story, "wait").feedback == "Waiting delays things."
     assert scenario_choice(story, "nothing") is None
 
@@ -195,10 +184,9 @@ def test_open_space_principles_have_one_wording_everywhere() -> None:
 
     from valued_contributors.facilitation.guidance import guidance
 
-    root = Path(__file__).resolve().parent.parent
-    notebook = json.loads((root / "notebooks" / "04_conversation_based_tools.ipynb").read_text())
+    notebook = json.loads((ROOT / "notebooks" / "04_conversation_based_tools.ipynb").read_text())
     section = "".join("".join(c["source"]) for c in notebook["cells"])
-    guide = (root / "book" / "facilitator-guide.md").read_text(encoding="utf-8")
+    guide = (ROOT / "book" / "facilitator-guide.md").read_text(encoding="utf-8")
     names = [p.name for p in guidance().principles]
     assert len(names) == 4
     for name in names:
@@ -206,7 +194,6 @@ def test_open_space_principles_have_one_wording_everywhere() -> None:
         assert f"**{name}**" in guide, f"the facilitator guide words {name!r} differently"
 
 
-ROOT = Path(__file__).resolve().parent.parent
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 NUMBERS.update({"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12})
 

@@ -16,11 +16,12 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
-from conftest import ROOT
 
+from tests.helpers.downloads import make_download
+from tests.helpers.paths import ROOT
+from tests.helpers.text import plain
 from valued_contributors.content.compiled import course
 from valued_contributors.content.model import Check, Confidence, Reflection
-from valued_contributors.core.html import block
 from valued_contributors.downloads import Project, by_name, human_size, jupyterbook
 from valued_contributors.downloads.book import NO_DOWNLOADS_WEB
 from valued_contributors.views import worksheet
@@ -45,10 +46,7 @@ def project(built_book: Path) -> Project:
 
 @pytest.fixture(scope="session")
 def offline_zip(project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    (download,) = by_name(["valued-contributors-offline.zip"])
-    target = tmp_path_factory.mktemp("downloads") / download.filename
-    download.make(project, target)
-    return target
+    return make_download(project, "valued-contributors-offline.zip", tmp_path_factory)
 
 
 def test_the_offline_zip_holds_every_page_and_no_sources(offline_zip: Path) -> None:
@@ -105,11 +103,6 @@ def test_sizes_read_as_a_learner_expects() -> None:
     assert human_size(12) == "1 KB"
 
 
-def plain(markdown: str) -> str:
-    """What a reader sees of some course Markdown: its words, without tags or spacing."""
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", block(markdown))).split())
-
-
 def prompts(activity) -> list[str]:
     """The words every worksheet must show for ``activity``."""
     if isinstance(activity, Reflection):
@@ -123,10 +116,7 @@ def prompts(activity) -> list[str]:
 
 @pytest.fixture(scope="session")
 def epub_file(project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    (download,) = by_name(["epub"])
-    target = tmp_path_factory.mktemp("epub") / download.filename
-    download.make(project, target)
-    return target
+    return make_download(project, "epub", tmp_path_factory)
 
 
 def test_epubcheck_finds_no_errors(epub_file: Path) -> None:
@@ -200,10 +190,7 @@ def page_titles(html: Path) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def pdf_file(project: Project, tmp_path_factory: pytest.TempPathFactory, browser) -> Path:
     """The PDF; ``browser`` makes it skip or fail as every browser test does without Chromium."""
-    (download,) = by_name(["pdf"])
-    target = tmp_path_factory.mktemp("pdf") / download.filename
-    download.make(project, target)
-    return target
+    return make_download(project, "pdf", tmp_path_factory)
 
 
 @pytest.mark.browser

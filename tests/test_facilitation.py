@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.paths import FIXTURES as ALL_FIXTURES
 from valued_contributors.content.compiled import course
 from valued_contributors.core.answer import Answer
 from valued_contributors.facilitation import (
@@ -31,7 +32,7 @@ from valued_contributors.facilitation.people import Person, from_csv, participan
 from valued_contributors.formats import contribution
 from valued_contributors.validation import first_problem
 
-FIXTURES = Path(__file__).parent / "fixtures" / "facilitation"
+FIXTURES = ALL_FIXTURES / "facilitation"
 ROLES = ["worker", "manager", "person who uses services", "carer"]
 STATEMENTS = [s.id for s in course().get("start/baseline").statements]
 

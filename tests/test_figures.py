@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_jupyterlab import INTERFACES, PANEL, jupyter, open_notebook
+
+from tests.helpers.jupyter import INTERFACES, PANEL, jupyter, open_notebook
 
 pytestmark = pytest.mark.browser
 SECTIONS = [

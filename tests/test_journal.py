@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.paths import ROOT
 from valued_contributors.core.answer import Answer
 from valued_contributors.formats import FormatError
 from valued_contributors.formats import answers as answers_file
 from valued_contributors.journal import Journal, JournalError, journal_path, migrations
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def contents(journal: Journal) -> list[Answer]:

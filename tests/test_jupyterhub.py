@@ -13,13 +13,11 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import stat
 import subprocess
 import sys
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -28,39 +26,20 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 import requests
 
+from tests.helpers.paths import ROOT
+from tests.helpers.processes import free_port, start_server, stop
 from valued_contributors.content.compiled import course
 from valued_contributors.journal import Journal
 from valued_contributors.journal.location import FILE_NAME
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"
+pytestmark = pytest.mark.slow
 PROXY = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
 BIN = Path(sys.executable).parent
 LEARNERS = ("alice", "bob")
 READY_SECONDS = 90
 SERVICE = "course-admin"
 JOURNAL_FOLDER = "valued-contributors-journal"  # what the example sets, under each home
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(what: str, check: Callable[[], Any], timeout: float = READY_SECONDS) -> Any:
-    """Poll ``check`` until it returns something true; fail with ``what`` after ``timeout``."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            result = check()
-        except requests.ConnectionError:
-            result = None
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(0.25)
 
 
 def needed_tools() -> None:
@@ -88,12 +67,15 @@ class Hub:
         assert self.hub_api("POST", f"/users/{name}").status_code in (201, 409)
         started = self.hub_api("POST", f"/users/{name}/server")
         assert started.status_code in (201, 202), started.text
-
-        def ready() -> bool:
-            servers = self.hub_api("GET", f"/users/{name}").json().get("servers", {})
-            return bool(servers.get("", {}).get("ready"))
-
-        wait_for(f"{name}'s server to be ready", ready)
+        # The Hub's progress stream says when the server is ready (or that it failed).
+        progress = f"{self.url}/hub/api/users/{name}/server/progress"
+        with self.api.get(progress, stream=True, timeout=READY_SECONDS) as events:
+            said = [
+                json.loads(line[len("data:") :])
+                for line in events.iter_lines(decode_unicode=True)
+                if line and line.startswith("data:")
+            ]
+        assert said and said[-1].get("ready"), f"{name}'s server did not start: {said}"
 
     def run_code(self, name: str, code: str) -> str:
         """Run ``code`` in a new kernel on ``name``'s server; return what it printed."""
@@ -189,33 +171,22 @@ c.JupyterHub.load_roles = [{{
 """
     config = place / "jupyterhub_config.py"
     config.write_text(settings, encoding="utf-8")
-    log = (place / "jupyterhub.log").open("w", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("VALUED_CONTRIBUTORS_")}
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
-    process = subprocess.Popen(
+    process = start_server(
         [str(BIN / "jupyterhub"), "-f", str(config)],
+        place / "jupyterhub.log",
+        "JupyterHub is now running at",
+        timeout=READY_SECONDS,
         cwd=place,
-        stdout=log,
-        stderr=subprocess.STDOUT,
         env=env,
     )
-    running = Hub(f"http://127.0.0.1:{port}", token, homes, process)
     try:
-
-        def answering() -> bool:
-            if process.poll() is not None:
-                pytest.fail("JupyterHub stopped:\n" + (place / "jupyterhub.log").read_text())
-            return running.hub_api("GET", "/").status_code == 200
-
-        wait_for("JupyterHub to answer", answering)
+        running = Hub(f"http://127.0.0.1:{port}", token, homes, process)
+        assert running.hub_api("GET", "/").status_code == 200
         yield running
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+        stop(process)
 
 
 KERNEL_SAVE = """

@@ -1,99 +1,25 @@
 """The notebooks in JupyterLab 4 and Notebook 7, driven by a real browser, as a learner sees them.
 
 Each server serves a copy of the course (so saving never touches the repository) with the
-project's own server configuration, the one ``make lab`` uses.
+project's own server configuration, the one ``make lab`` uses (see tests/helpers/jupyter.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.jupyter import INTERFACES, PANEL, THEMES, jupyter, open_notebook
+from tests.helpers.paths import ROOT
 from valued_contributors.content.compiled import course
 from valued_contributors.content.model import Check, Scenario
 from valued_contributors.journal import Journal
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parent.parent
-PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 LONGEST_OPTIONS = ["02_co_production.ipynb", "06_putting_it_into_practice.ipynb"]
-INTERFACES = ["lab", "notebook"]
-THEMES = {"light": "JupyterLab Light", "dark": "JupyterLab Dark"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def user_settings(folder: Path, theme: str) -> None:
-    """The theme, no news pop-up, and every cell laid out (so all can be measured at once)."""
-    settings = {
-        "apputils-extension/themes": {"theme": THEMES[theme]},
-        "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
-        "notebook-extension/tracker": {"windowingMode": "none"},
-    }
-    for name, value in settings.items():
-        path = folder / "@jupyterlab" / f"{name}.jupyterlab-settings"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(value), encoding="utf-8")
-
-
-@contextmanager
-def jupyter(interface: str, theme: str, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """JupyterLab or Notebook 7 on a copy of the course; yields its URL and its root folder."""
-    root = tmp_path / "course"
-    for folder in ("notebooks", "book"):
-        shutil.copytree(ROOT / folder, root / folder)
-    user_settings(tmp_path / "settings", theme)
-    port = free_port()
-    module = "jupyterlab" if interface == "lab" else "notebook"
-    command = [sys.executable, "-m", module, "--no-browser", "--allow-root", f"--port={port}"]
-    command += ["--ServerApp.token=", "--ServerApp.password=", "--ip=127.0.0.1"]
-    command += [f"--ServerApp.root_dir={root}"]
-    env = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
-        "JUPYTER_CONFIG_PATH": str(ROOT / "jupyter"),
-        "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
-    }
-    log = (tmp_path / "server.log").open("w")
-    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(url + "api", timeout=1)
-                break
-            except OSError:
-                assert server.poll() is None, (tmp_path / "server.log").read_text()
-                time.sleep(0.25)
-        yield url, root
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def open_notebook(page, url: str, interface: str, name: str) -> None:
-    if interface == "lab":
-        page.goto(f"{url}lab/workspaces/t{time.monotonic_ns()}/tree/notebooks/{name}?reset")
-    else:
-        page.goto(f"{url}notebooks/notebooks/{name}")
-    page.locator(f"{PANEL} .jp-Cell").first.wait_for(timeout=90_000)
 
 
 def wait_until_idle(page, interface: str) -> None:

@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import ipywidgets as widgets
-from test_views import BY_NAME, find
 
+from tests.helpers.content import BY_NAME
+from tests.helpers.widgets import find
 from valued_contributors import answers, course_map, show
 from valued_contributors.facilitation import openspace
 from valued_contributors.facilitation.people import Person

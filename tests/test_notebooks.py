@@ -10,11 +10,12 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from tests.helpers.paths import ROOT
 from valued_contributors.content.compiled import course
 from valued_contributors.journal import Journal
 from valued_contributors.notebook_files import strip_before_save, strip_outputs, uses_the_course
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.notebook
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 HOW_TO_RUN = "**How to run this notebook:**"
 

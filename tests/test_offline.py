@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import QuietHandler
 
+from tests.helpers.serving import served
 from valued_contributors.downloads.book import MANIFEST, kept_files, service_worker
 
 START = "book/intro.html"
@@ -31,12 +28,8 @@ def own_site(built_book: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A copy of the built book on its own port (its own origin), which a test may rebuild."""
     folder = tmp_path / "site"
     shutil.copytree(built_book, folder)
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield folder, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(folder) as address:
+        yield folder, address
 
 
 def rebuild_with_a_changed_page(folder: Path) -> None:

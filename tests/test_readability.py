@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import pytest
 
+from tests.helpers.paths import ROOT
 from valued_contributors.readability import COURSE_MINIMUM, SECTION_MINIMUM, plain, report
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_markup_is_removed_before_scoring() -> None:
@@ -14,6 +13,7 @@ def test_markup_is_removed_before_scoring() -> None:
     assert text == "Title. See co-production and the SSSC ."
 
 
+@pytest.mark.slow
 def test_every_section_and_the_course_are_easy_to_read() -> None:
     sections, pages, whole = report(ROOT)
     assert len(sections) >= 2 and pages

@@ -1,4 +1,6 @@
-"""The learning record: every format from a journal with every kind of answer."""
+"""The learning record: every format from a journal with every kind of answer.
+
+Every test here reads the small fixture course (tests/fixtures/course), not the real one."""
 
 from __future__ import annotations
 
@@ -12,8 +14,9 @@ from pathlib import Path
 import docx
 import ipywidgets as widgets
 import pytest
-from test_views import BY_NAME, find
 
+from tests.helpers.answers import every_answer, fill
+from tests.helpers.widgets import find
 from valued_contributors.cli import main
 from valued_contributors.content.compiled import course
 from valued_contributors.journal import Journal
@@ -22,6 +25,7 @@ from valued_contributors.record.export import export
 from valued_contributors.views.progress import progress
 from valued_contributors.views.record import record
 
+pytestmark = pytest.mark.usefixtures("fixture_course")
 LONG = "Tha an obair seo cudromach. " * 4000
 SCRIPT = "<script>alert('x')</script><img src=x onerror=alert(1)> & \"quotes\""
 REFLECTIONS = {
@@ -133,18 +137,8 @@ def test_an_empty_journal_gives_an_empty_record(data_dir: Path) -> None:
 
 
 def test_every_done_activity_and_a_pass_complete_the_record(data_dir: Path) -> None:
-    final = course().final_assessment
     with Journal() as j:
-        for activity in course().activities.values():
-            value = {
-                "reflection": {"text": "done"},
-                "confidence": {"ratings": {}},
-                "check": {"selected": {q.id: ["a"] for q in getattr(activity, "questions", ())}},
-                "scenario": {"choice": "a"},
-            }[activity.kind]
-            if activity is final:
-                value = {"selected": {q.id: sorted(q.correct_ids) for q in final.questions}}
-            j.save(activity.id, value)
+        fill(j, every_answer(course()))
         text = export(j, "md").decode("utf-8")
     assert "Statement of completion" in text
 
@@ -167,7 +161,8 @@ def test_the_command_line_exports_every_format(journal: Journal, tmp_path: Path)
 def test_progress_command_summarises(journal: Journal, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["progress"]) == 0
     out = capsys.readouterr().out
-    assert "Why every voice counts: 5 of 5 activities done" in out
+    voices = next(s for s in course().sections if s.id == "voices")
+    assert f"{voices.title}: 5 of 5 activities done" in out
     assert f"Whole course: 8 of {len(course().activities)} activities done." in out
 
 
@@ -191,10 +186,11 @@ def test_progress_in_the_notebook_follows_each_save(data_dir: Path) -> None:
         j.save("voices/ripple", {"text": "x"})
     view.refresh()
     assert "1 of 5" in view.label.value
-    assert BY_NAME  # the sample activities load
+    with Journal() as j:
+        j.save("skills/coaching-skill", {"text": "another section's answer"})
+    view.refresh()
+    assert "1 of 5" in view.label.value, "an answer in another section counted here"
     box = build(course().get("voices/knowledge"))
-    import ipywidgets as widgets
-
     find(box, widgets.Textarea)[0].value = "typed now"
     assert "2 of 5" in view.label.value
 

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
-from test_views import BY_NAME, find
 
+from tests.helpers.content import BY_NAME
+from tests.helpers.widgets import find
 from valued_contributors.cli import main
 from valued_contributors.content.model import MAX_TEXT
 from valued_contributors.formats import FormatError
@@ -45,6 +46,7 @@ NASTY = [
 ]
 
 
+@pytest.mark.slow
 def test_a_writer_killed_at_random_never_loses_a_returned_save(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
     confirmed: set[int] = set()
@@ -86,6 +88,7 @@ print("done")
 """
 
 
+@pytest.mark.slow
 def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
     Journal(path).close()
@@ -198,22 +201,40 @@ def test_a_damaged_journal_is_reported_by_the_command_line(
     assert len(list(data_dir.glob("journal.sqlite3.damaged-*"))) == 1
 
 
+LOCKED_WRITER = """
+import sqlite3, sys
+from valued_contributors.journal import Journal
+
+def traced(*args, **kwargs):
+    connection = sqlite3_connect(*args, **kwargs)
+    connection.set_trace_callback(lambda sql: print("sql:", sql, flush=True))
+    return connection
+
+sqlite3_connect, sqlite3.connect = sqlite3.connect, traced
+Journal(sys.argv[1]).save("voices/ripple", {"text": "waited"})
+print("ok", flush=True)
+"""
+
+
 def test_a_locked_journal_waits_instead_of_failing(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
     Journal(path).close()
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
-    script = (
-        "import sys; from valued_contributors.journal import Journal; "
-        "Journal(sys.argv[1]).save('voices/ripple', {'text': 'waited'}); print('ok')"
-    )
     waiter = subprocess.Popen(
-        [sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", LOCKED_WRITER, str(path)], stdout=subprocess.PIPE, text=True
     )
-    time.sleep(1.0)
+    assert waiter.stdout is not None
+    said = []
+    for line in waiter.stdout:  # until the writer starts its write transaction (and waits)
+        said.append(line.strip())
+        if line.strip() == "sql: BEGIN IMMEDIATE":
+            break
+    assert said[-1:] == ["sql: BEGIN IMMEDIATE"], said
+    assert waiter.poll() is None, "the writer did not wait for the lock"
     holder.execute("COMMIT")
     holder.close()
-    assert waiter.communicate(timeout=60)[0].strip() == "ok"
+    assert waiter.communicate(timeout=60)[0].split()[-1] == "ok"
     with Journal(path) as journal:
         assert journal.latest("voices/ripple").value == {"text": "waited"}
 

@@ -7,12 +7,10 @@ and the ADL schemas come from npm (package.json); neither is part of the course.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
 import shutil
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,12 +18,14 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 import pytest
-from conftest import ROOT, QuietHandler
 
+from tests.helpers.downloads import make_download
+from tests.helpers.paths import ROOT
+from tests.helpers.serving import served
 from valued_contributors.content.compiled import course
 from valued_contributors.content.model import Check, Confidence, Reflection, Scenario
 from valued_contributors.core.answer import Answer
-from valued_contributors.downloads import Project, by_name, scorm
+from valued_contributors.downloads import Project, scorm
 from valued_contributors.record.model import build_record
 
 NODE_MODULES = ROOT / "node_modules"
@@ -86,29 +86,22 @@ def needs_node_modules() -> None:
 
 @pytest.fixture(scope="session")
 def scorm_zip(built_book: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    (download,) = by_name(["valued-contributors-scorm2004.zip"])
-    target = tmp_path_factory.mktemp("scorm") / download.filename
-    download.make(Project(ROOT, built_book.parent), target)
-    return target
+    project = Project(ROOT, built_book.parent)
+    return make_download(project, "valued-contributors-scorm2004.zip", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def platform(scorm_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The unzipped package and the host page, served from one origin as a platform would."""
     needs_node_modules()
-    served = tmp_path_factory.mktemp("platform")
+    folder = tmp_path_factory.mktemp("platform")
     with zipfile.ZipFile(scorm_zip) as archive:
-        archive.extractall(served / "package")
-    (served / "runtime").mkdir()
-    shutil.copy(RUNTIME, served / "runtime")
-    (served / "runtime" / "host.html").write_text(HOST, encoding="utf-8")
-    handler = functools.partial(QuietHandler, directory=str(served))
-    from http.server import ThreadingHTTPServer
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+        archive.extractall(folder / "package")
+    (folder / "runtime").mkdir()
+    shutil.copy(RUNTIME, folder / "runtime")
+    (folder / "runtime" / "host.html").write_text(HOST, encoding="utf-8")
+    with served(folder) as address:
+        yield address
 
 
 def page_of(activity_id: str) -> str:

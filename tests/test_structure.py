@@ -6,29 +6,18 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import nbformat
 import pytest
 import yaml
 
+from tests.helpers.notebooks import NOTEBOOKS, SHOW, cells, shown_ids
 from valued_contributors.content.compiled import course
 from valued_contributors.content.loader import ACTIVITY_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 SECTIONS = [nb for nb in NOTEBOOKS if nb.name[:2] in {"01", "02", "03", "04", "05", "06"}]
-SHOW = re.compile(r"""^show\(["']([a-z0-9-]+/[a-z0-9-]+)["']\)$""")
-
-
-def cells(path: Path) -> list:
-    return nbformat.read(path, as_version=4).cells
 
 
 def markdown(path: Path) -> str:
     return "\n".join(c.source for c in cells(path) if c.cell_type == "markdown")
-
-
-def shown_ids(path: Path) -> list[str]:
-    return [m.group(1) for c in cells(path) if c.cell_type == "code" if (m := SHOW.match(c.source))]
 
 
 def test_there_are_notebooks() -> None:

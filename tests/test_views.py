@@ -7,34 +7,22 @@ import asyncio
 import re
 import threading
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import ipywidgets as widgets
 
+from tests.helpers.content import BY_NAME, SAMPLE
+from tests.helpers.paths import FIXTURES
+from tests.helpers.text import visible_text
+from tests.helpers.widgets import find
 from valued_contributors import show
-from valued_contributors.content import load_section
 from valued_contributors.content.scoring import mark_check
 from valued_contributors.journal import Journal
 from valued_contributors.views import html, saving
 from valued_contributors.views.widgets import build
 
-SAMPLE = load_section(Path(__file__).parent / "fixtures" / "good.yaml")
-BY_NAME = {a.id.split("/")[1]: a for a in SAMPLE.activities}
 WIDGET = "application/vnd.jupyter.widget-view+json"
-
-
-def walk(widget: widgets.Widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from walk(child)
-
-
-def find(box: widgets.Widget, kind: type) -> list:
-    return [w for w in walk(box) if isinstance(w, kind)]
-
-
-def visible_text(markup: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
 def test_show_carries_both_views() -> None:
@@ -75,14 +63,28 @@ def in_own_event_loop(coroutine_function) -> object:
     return result[0]
 
 
+class SaveListener:
+    """Sets an event when the notebook view reports a save (as progress and the record hear)."""
+
+    def __init__(self) -> None:
+        self.saved = asyncio.Event()
+
+    def refresh(self) -> None:
+        self.saved.set()
+
+
 def test_typing_is_saved_once_after_a_pause(data_dir: Path) -> None:
     saver = saving.Saver("sample/thoughts", delay=0.05)
 
     async def type_quickly() -> list:
+        listener = SaveListener()
+        saving.when_saved(listener)
         for text in ("L", "Li", "Lis", "List", "Listen"):
             saver.save({"text": text})
         assert "Saving" in saver.status.value
-        await asyncio.sleep(0.2)
+        with Journal() as journal:
+            assert journal.history("sample/thoughts") == [], "saved before the pause"
+        await asyncio.wait_for(listener.saved.wait(), timeout=30)
         with Journal() as journal:
             return journal.history("sample/thoughts")
 
@@ -178,13 +180,55 @@ def test_the_html_escapes_author_markup_and_holds_every_feedback() -> None:
     assert "data-vc-correct='a b'" in quiz
 
 
+class Labels(HTMLParser):
+    """Every form control in a document, with whether a label names it: a ``<label for>``
+    pointing at its id, or a ``<label>`` around it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.controls: list[tuple[str, str | None, bool]] = []  # (markup, id, inside a label)
+        self.label_for: set[str] = set()
+        self.open_labels = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "label":
+            self.open_labels += 1
+            if found.get("for"):
+                self.label_for.add(str(found["for"]))
+        elif tag in ("input", "textarea", "select") and found.get("type") != "hidden":
+            markup = self.get_starttag_text() or tag
+            self.controls.append((markup, found.get("id"), self.open_labels > 0))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label":
+            self.open_labels -= 1
+
+    def unlabelled(self) -> list[str]:
+        return [
+            markup
+            for markup, control_id, wrapped in self.controls
+            if not wrapped and (control_id is None or control_id not in self.label_for)
+        ]
+
+
 def test_every_input_in_the_html_has_a_label() -> None:
+    controls = []
     for activity in SAMPLE.activities:
-        markup = html.render(activity)
-        for input_id in re.findall(r"<(?:input|textarea)[^>]*\bid='([^']+)'", markup):
-            assert f"for='{input_id}'" in markup, f"{activity.id}: {input_id} has no label"
-        for radio in re.findall(r"<input type='radio'[^>]*>", markup):
-            assert "id=" in radio or "vc-rating" in markup
+        labels = Labels()
+        labels.feed(html.render(activity))
+        assert labels.unlabelled() == [], f"{activity.id}: controls without a label"
+        controls += labels.controls
+    assert any(inside for _, _, inside in controls), "no rating (inside its label) was checked"
+    assert any(not inside for _, _, inside in controls), "no option (label for) was checked"
+
+
+def test_the_label_check_finds_a_control_without_a_label() -> None:
+    labels = Labels()
+    labels.feed("<label for='a'>A</label><input id='a'><label><input type='radio'></label>")
+    assert labels.unlabelled() == []
+    labels.feed("<input type='radio' id='b'><textarea></textarea>")
+    assert labels.unlabelled() == ["<input type='radio' id='b'>", "<textarea>"]
 
 
 def test_the_comparison_pairs_before_and_after_in_a_table(data_dir: Path) -> None:
@@ -210,4 +254,4 @@ def test_the_comparison_pairs_before_and_after_in_a_table(data_dir: Path) -> Non
 def load_course_sample():
     from valued_contributors.content import load_course
 
-    return load_course(Path(__file__).parent / "fixtures")
+    return load_course(FIXTURES)

@@ -1,0 +1,1 @@
+"""The course's tests (a package, so that every test module can import ``tests.helpers``)."""
