@@ -132,6 +132,7 @@ def subset_icon_font(outdir: Path) -> None:
         subsetter.populate(unicodes=sorted(unicodes))
         subsetter.subset(font)
         subset.save_font(font, str(path), options)
+        font.close()  # the font file stays open until then
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
