@@ -122,6 +122,8 @@ class Hub:
                 elif kind == "status" and message["content"]["execution_state"] == "idle":
                     break
             connection.close()
+            while await connection.read_message() is not None:  # until the socket has closed
+                pass
             assert not errors, errors
             return "".join(printed)
 
@@ -183,8 +185,9 @@ c.JupyterHub.load_roles = [{{
     )
     try:
         running = Hub(f"http://127.0.0.1:{port}", token, homes, process)
-        assert running.hub_api("GET", "/").status_code == 200
-        yield running
+        with running.api:
+            assert running.hub_api("GET", "/").status_code == 200
+            yield running
     finally:
         stop(process)
 
@@ -252,27 +255,31 @@ def test_the_nbgitpuller_link_puts_the_course_in_a_learners_space(hub: Hub, tmp_
     )
     name = "carol"
     hub.start_server(name)
-    browser = requests.Session()
-    login = browser.get(f"{hub.url}/hub/login", timeout=30)
-    assert login.status_code == 200
-    signed_in = browser.post(
-        f"{hub.url}/hub/login",
-        data={"username": name, "password": "any", "_xsrf": browser.cookies.get("_xsrf", "")},
-        timeout=30,
-    )
-    assert signed_in.status_code == 200, signed_in.text[:500]
-    landing = browser.get(link, timeout=60)
-    assert landing.status_code == 200
-    assert urlsplit(landing.url).path == f"/user/{name}/git-pull"
-    query = {k: v[0] for k, v in parse_qs(urlsplit(landing.url).query).items()}
-    api = f"{hub.url}/user/{name}/git-pull/api"
-    params = {"repo": query["repo"], "branch": query["branch"], "targetpath": query["targetPath"]}
-    with browser.get(api, params=params, stream=True, timeout=READY_SECONDS) as events:
-        phases = [
-            json.loads(line[len("data:") :])["phase"]
-            for line in events.iter_lines(decode_unicode=True)
-            if line and line.startswith("data:")
-        ]
+    with requests.Session() as browser:
+        login = browser.get(f"{hub.url}/hub/login", timeout=30)
+        assert login.status_code == 200
+        signed_in = browser.post(
+            f"{hub.url}/hub/login",
+            data={"username": name, "password": "any", "_xsrf": browser.cookies.get("_xsrf", "")},
+            timeout=30,
+        )
+        assert signed_in.status_code == 200, signed_in.text[:500]
+        landing = browser.get(link, timeout=60)
+        assert landing.status_code == 200
+        assert urlsplit(landing.url).path == f"/user/{name}/git-pull"
+        query = {k: v[0] for k, v in parse_qs(urlsplit(landing.url).query).items()}
+        api = f"{hub.url}/user/{name}/git-pull/api"
+        params = {
+            "repo": query["repo"],
+            "branch": query["branch"],
+            "targetpath": query["targetPath"],
+        }
+        with browser.get(api, params=params, stream=True, timeout=READY_SECONDS) as events:
+            phases = [
+                json.loads(line[len("data:") :])["phase"]
+                for line in events.iter_lines(decode_unicode=True)
+                if line and line.startswith("data:")
+            ]
     assert phases[-1] == "finished", phases
     opened = query["urlpath"].removeprefix("lab/tree/")
     assert (hub.homes / name / opened).is_file()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.helpers.paths import ROOT
-from tests.helpers.processes import free_port, start_server, stop
+from tests.helpers.processes import free_port, start_server, stop, wait_until_listening
 
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 INTERFACES = ["lab", "notebook"]
@@ -56,9 +56,11 @@ def jupyter(interface: str, theme: str, tmp_path: Path) -> Iterator[tuple[str, P
         "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
     }
     url = f"http://127.0.0.1:{port}/"
-    # The server prints its address once it listens ("Jupyter Server … is running at: <url>").
+    # The server prints its address ("Jupyter Server … is running at: <url>") once it has
+    # started, then binds its port on its event loop's first turn.
     server = start_server(command, tmp_path / "server.log", url, timeout=60, env=env)
     try:
+        wait_until_listening(port)
         yield url, root
     finally:
         stop(server)
