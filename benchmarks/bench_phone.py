@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -46,10 +46,8 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         """Say nothing."""
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
-        try:
+        with suppress(BrokenPipeError, ConnectionResetError):  # the page closed before the end
             self._send()
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the browser closed the page before the file was sent
 
     def _send(self) -> None:
         path = Path(self.translate_path(self.path))

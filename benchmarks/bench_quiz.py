@@ -55,7 +55,7 @@ def ready_js() -> str:
 
 
 def asset_files() -> list[Path]:
-    """jupyterquiz's own script and style files (it inlines them into each quiz's output)."""
+    """The jupyterquiz package's script and style files (it inlines them into each quiz)."""
     import jupyterquiz
 
     folder = Path(jupyterquiz.__file__).parent

@@ -43,7 +43,7 @@ def _kb(n: float) -> str:
 
 
 def _quartiles(page: dict[str, Any]) -> str:
-    """ " (first–third quartile)" of a page's load times, when there are enough loads."""
+    """The text " (first–third quartile)" of a page's load times, when there are enough loads."""
     quartiles = page.get("usable_quartiles_ms")
     return f" ({quartiles[0]:.0f}–{quartiles[1]:.0f} ms)" if quartiles else ""
 

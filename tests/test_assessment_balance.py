@@ -105,7 +105,7 @@ def test_few_multi_selects_have_every_option_but_one_right() -> None:
     assert len(all_but_one) <= MOST_ALL_BUT_ONE * len(questions), all_but_one
 
 
-@pytest.mark.parametrize("where, option", list(wrong_options()), ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(("where", "option"), list(wrong_options()), ids=lambda v: str(v)[:40])
 def test_no_wrong_option_gives_itself_away_with_an_absolute(where: str, option: Option) -> None:
     found = ABSOLUTES.search(option.text)
     assert found is None, f"{where}: {found.group(0)!r} in {option.text!r}"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ STYLESHEET_TAG = re.compile(r"<link\b[^>]*rel=\"stylesheet\"[^>]*>")
 
 
 @pytest.fixture(scope="module")
-def html(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The test book, built once for this module with warnings as errors; its html folder."""
     source = tmp_path_factory.mktemp("test-book")
     shutil.copytree(ROOT, source, dirs_exist_ok=True)
@@ -35,7 +34,7 @@ def html(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     finally:
         app.cleanup()
     assert not warnings.getvalue(), warnings.getvalue()
-    yield Path(app.outdir)
+    return Path(app.outdir)
 
 
 def assets(page: str) -> list[str]:

@@ -44,7 +44,7 @@ def test_the_course_has_one_final_assessment_of_ten_to_fifteen_questions() -> No
     assert load_section(SAMPLE_FILE).activities[3].assessment is None  # a plain check is not final
 
 
-@pytest.mark.parametrize("right, earned", [(0, False), ("below", False), ("mark", True)])
+@pytest.mark.parametrize(("right", "earned"), [(0, False), ("below", False), ("mark", True)])
 @pytest.mark.usefixtures("fixture_course")
 def test_the_statement_needs_the_pass_mark(data_dir: Path, right, earned: bool) -> None:
     mark = needed(final())

@@ -6,6 +6,7 @@ them. This style labels each entry with its authors' names and year, as the cita
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pybtex.plugin import register_plugin
@@ -31,7 +32,10 @@ def author_year(entry: Any) -> str:
 
 
 class AuthorYearLabels(BaseLabelStyle):
-    def format_labels(self, sorted_entries):
+    """Labels such as "Arnstein 1969", from the authors' (or the organisation's) names."""
+
+    def format_labels(self, sorted_entries: Iterable[Any]) -> Iterator[str]:
+        """Each entry's author and year, numbered where two entries would share a label."""
         labels = [author_year(entry) for entry in sorted_entries]
         seen: dict[str, int] = {}
         for label in labels:
@@ -50,5 +54,6 @@ class Style(UnsrtStyle):
 
 
 def setup(app: Any) -> dict[str, Any]:
+    """Register the style with pybtex, for sphinxcontrib-bibtex to use."""
     register_plugin("pybtex.style.formatting", NAME, Style)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -137,6 +137,7 @@ def _readability(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    """The command line: every command, its options and its help."""
     top = argparse.ArgumentParser(
         prog="valued-contributors",
         description="Your answers to the Valued Contributors course (where they are kept, "
@@ -179,6 +180,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; a problem is one sentence on standard error and exit status 2."""
     args = parser().parse_args(argv)
     try:
         code: int = args.run(args)

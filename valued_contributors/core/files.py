@@ -14,6 +14,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 
 from valued_contributors.core.text import printable
@@ -122,6 +123,7 @@ def _a(what: str) -> str:
 
 
 def too_big(path: Path, size: int, limit: int, what: str) -> FileProblem:
+    """The problem of a file larger than ``what`` may be, in words a learner can act on."""
     return FileProblem(
         f"{shown(path)} is {size_words(size)}, more than the {limit_words(limit)} {_a(what)} can "
         "be; check that you chose the right file.",
@@ -133,7 +135,9 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def refuse_protected(destination: Path | str, folders: Iterable[Path], files: Iterable[Path]):
+def refuse_protected(
+    destination: Path | str, folders: Iterable[Path], files: Iterable[Path]
+) -> None:
     """FileProblem if writing ``destination`` would overwrite something that must be kept: any
     file inside ``folders`` (such as the learner's data folder) or one of ``files``."""
     target = Path(destination).expanduser().resolve()
@@ -218,10 +222,8 @@ def write_bytes(path: Path | str, data: bytes, example: str = "my-file") -> None
         raise _write_problem(given, error) from None
     finally:
         if partial:
-            try:
+            with suppress(OSError):
                 os.unlink(partial)
-            except OSError:
-                pass
 
 
 def _write_special(given: Path, target: Path, data: bytes) -> None:

@@ -59,4 +59,5 @@ def dom_id(*parts: str) -> str:
 
 
 def minutes(n: int) -> str:
+    """The time an activity takes, as the book and notebooks show it."""
     return f"About {n} minute{'s' if n != 1 else ''}"

@@ -22,7 +22,7 @@ def _escaped(match: re.Match[str]) -> str:
 
 
 def printable(text: object) -> str:
-    """Text safe to print on a terminal: control codes shown as escapes such as ``\\x1b``."""
+    r"""Text safe to print on a terminal: control codes shown as escapes such as ``\x1b``."""
     return _UNPRINTABLE.sub(_escaped, str(text))
 
 

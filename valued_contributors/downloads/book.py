@@ -9,7 +9,7 @@ import posixpath
 import re
 import shutil
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -18,6 +18,11 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from valued_contributors.downloads import FORMATS, human_size, offline
+
+if TYPE_CHECKING:
+    from sphinx.builders._epub_base import EpubBuilder
+
+    from valued_contributors.content.model import Activity
 
 WORKER = "sw.js"
 WORKER_TEMPLATE = Path(__file__).with_name("service-worker.js")
@@ -115,7 +120,9 @@ def web_manifest(app: Sphinx) -> dict[str, Any]:
     }
 
 
-def _head_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any):
+def _head_links(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     if not _is_web_book(app):
         return
     root = context["pathto"]("", 1)
@@ -135,7 +142,9 @@ def _write_offline_files(app: Sphinx, exception: Exception | None) -> None:
     (html / WORKER).write_text(service_worker(kept_files(html)), encoding="utf-8")
 
 
-def _no_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any):
+def _no_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     """An e-book page runs no script (the theme's and the notebook tools' included) and links
     only files the e-book holds."""
     if app.builder.name == "epub":
@@ -154,17 +163,18 @@ def _add_registration(app: Sphinx) -> None:
     if app.builder.name == "singlehtml":
         app.add_css_file(PDF_STYLES)
     if app.builder.name == "epub":
-        write_package = app.builder.build_content
+        epub = cast("EpubBuilder", app.builder)
+        write_package = epub.build_content
 
         def with_fixes() -> None:
             # Jupyter Book's table of contents gives links such as "book/../notebooks/x.xhtml",
             # which the reading order (spine) would not find among the e-book's files.
-            for refnode in app.builder.refnodes:
+            for refnode in epub.refnodes:
                 refnode["refuri"] = posixpath.normpath(refnode["refuri"])
             write_package()
-            add_accessibility(Path(app.builder.outdir) / "content.opf")
+            add_accessibility(Path(epub.outdir) / "content.opf")
 
-        app.builder.build_content = with_fixes
+        epub.build_content = with_fixes  # type: ignore[method-assign]
 
 
 def add_accessibility(package: Path) -> None:
@@ -179,7 +189,9 @@ def add_accessibility(package: Path) -> None:
     package.write_text(opf.replace("</metadata>", metas + "\n  </metadata>", 1), "utf-8")
 
 
-def _section_starts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any):
+def _section_starts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     """Mark where each page of the book begins in the single page, so print starts it afresh."""
     if app.builder.name == "singlehtml" and "body" in context:
         context["body"] = context["body"].replace(
@@ -197,7 +209,7 @@ def _page_of(node: nodes.Node) -> nodes.section | None:
     return top
 
 
-def _answers_section(activities: list) -> nodes.section:
+def _answers_section(activities: list[Activity]) -> nodes.section:
     from valued_contributors.core.html import dom_id, inline
     from valued_contributors.views import worksheet
 
@@ -222,7 +234,7 @@ def _worksheets(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     from valued_contributors.views import worksheet
 
     activities = course().activities
-    pages: dict[int, tuple[nodes.section, list]] = {}
+    pages: dict[int, tuple[nodes.section, list[Activity]]] = {}
     for raw in list(doctree.findall(nodes.raw)):
         if "html" not in raw.get("format", "").split():
             continue
@@ -280,9 +292,10 @@ class DownloadList(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        pages = getattr(self.env, "vc_download_pages", set())
+        """A placeholder the download list fills in once the build knows the files."""
+        pages: set[str] = getattr(self.env, "vc_download_pages", set())
         pages.add(self.env.docname)
-        self.env.vc_download_pages = pages
+        self.env.vc_download_pages = pages  # type: ignore[attr-defined]
         return [download_list()]
 
 
@@ -314,7 +327,9 @@ def _fill_download_lists(app: Sphinx, doctree: nodes.document, docname: str) -> 
         placeholder.replace_self(items)
 
 
-def _reread_download_pages(app: Sphinx, env: Any, added: set, changed: set, removed: set):
+def _reread_download_pages(
+    app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
     """Pages that list the downloads are read again on every build: the sizes may change."""
     return sorted(getattr(env, "vc_download_pages", set()) - removed)
 
@@ -323,7 +338,7 @@ def _forget_download_page(app: Sphinx, env: Any, docname: str) -> None:
     getattr(env, "vc_download_pages", set()).discard(docname)
 
 
-def _merge_download_pages(app: Sphinx, env: Any, docnames: set, other: Any) -> None:
+def _merge_download_pages(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
     env.vc_download_pages = getattr(env, "vc_download_pages", set()) | getattr(
         other, "vc_download_pages", set()
     )
@@ -340,6 +355,7 @@ def _serve_downloads(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directive and the event handlers with Sphinx."""
     app.add_node(download_list)
     app.add_directive("course-downloads", DownloadList)
     app.connect("env-get-outdated", _reread_download_pages)

@@ -9,13 +9,17 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from valued_contributors.downloads import Project
 
 
 class BuildError(RuntimeError):
     """Jupyter Book stopped; the message holds its warnings and errors."""
 
 
-def build(project, builder: str, custom: str | None = None) -> Path:
+def build(project: Project, builder: str, custom: str | None = None) -> Path:
     """Build the course with ``builder`` beside the web book; returns the output folder."""
     jupyter_book = shutil.which("jupyter-book", path=str(Path(sys.executable).parent))
     if jupyter_book is None:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from valued_contributors.downloads import Project
 
 FOLDER = "valued-contributors"  # the folder the zip unpacks to
 LEFT_OUT_FOLDERS = {"_sources", "downloads", ".doctrees", "_images_source"}
@@ -20,7 +24,7 @@ def wanted(relative: PurePosixPath) -> bool:
     )
 
 
-def make(project, target: Path) -> None:
+def make(project: Project, target: Path) -> None:
     """Zip the built book under one folder, with ``index.html`` at its top."""
     html = project.html
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from valued_contributors.downloads import jupyterbook
+
+if TYPE_CHECKING:
+    from valued_contributors.downloads import Project
 
 LAUNCH_ARGS = [
     "--no-sandbox",
@@ -19,6 +23,7 @@ LAUNCH_ARGS = [
 
 
 def chromium() -> str:
+    """The path of Debian's Chromium, which prints the PDF; BuildError if it is missing."""
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
         raise jupyterbook.BuildError(
@@ -28,11 +33,12 @@ def chromium() -> str:
     return found
 
 
-def landing_page(project) -> str:
+def landing_page(project: Project) -> str:
     """The book's first page, which the single-page build names after it."""
     import yaml
 
-    return yaml.safe_load((project.root / "_toc.yml").read_text(encoding="utf-8"))["root"]
+    toc = yaml.safe_load((project.root / "_toc.yml").read_text(encoding="utf-8"))
+    return str(toc["root"])
 
 
 def at_top(folder: Path, docname: str) -> Path:
@@ -42,7 +48,7 @@ def at_top(folder: Path, docname: str) -> Path:
     return page
 
 
-def make(project, target: Path) -> None:
+def make(project: Project, target: Path) -> None:
     """Print the single page with Chromium: A4 and page numbers from the page's own styles,
     a PDF outline from its headings, and tags for screen readers."""
     folder = jupyterbook.build(project, "singlehtml")

@@ -13,7 +13,7 @@ import json
 import zipfile
 from html import escape
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 from xml.sax.saxutils import quoteattr
 
@@ -21,6 +21,9 @@ from valued_contributors.content import scoring
 from valued_contributors.content.compiled import course
 from valued_contributors.content.model import Course
 from valued_contributors.downloads.offline import wanted
+
+if TYPE_CHECKING:
+    from valued_contributors.downloads import Project
 
 TITLE = "Valued Contributors"
 LAUNCH = "scorm-launch.html"
@@ -141,7 +144,7 @@ href="{LAUNCH}">
 """
 
 
-def make(project, target: Path) -> None:
+def make(project: Project, target: Path) -> None:
     """Zip the built book with its launch page, script, description and manifest."""
     book = [
         (path, f"{COURSE}/{relative}")

@@ -32,7 +32,7 @@ TABLE_SIZE = 5
 
 def _format(args: argparse.Namespace) -> str:
     if args.format:
-        return args.format
+        return str(args.format)
     if args.output in (None, "-"):
         return "markdown"
     return "markdown" if Path(args.output).suffix.lower() in MARKDOWN_SUFFIXES else "html"
@@ -140,7 +140,7 @@ def _outputs(command: argparse.ArgumentParser, title: str) -> None:
     command.add_argument("--title", default=title, help=f"the page title (default: {title!r})")
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``worldcafe``, ``openspace`` and ``team-profile`` to a subparsers object."""
     cafe = commands.add_parser(
         "worldcafe",

@@ -237,7 +237,7 @@ class _Seating:
                 seated = self.seats[k][t]
                 if len(seated) >= sizes[t]:
                     continue
-                cost = W_STAY * self._stays(k, p, t)
+                cost: float = W_STAY * self._stays(k, p, t)
                 cost += W_REPEAT * sum(1 for x in seated if met.get(x))
                 if role >= 0:
                     cost += W_ROLE * self.role_count[k][t][role]

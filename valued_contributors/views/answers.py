@@ -27,6 +27,7 @@ MIME_TYPES = {".md": "text/markdown", ".json": "application/json"}
 
 
 def plural(count: int, word: str) -> str:
+    """``count`` and the word, with an -s unless there is one ("1 answer", "2 answers")."""
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
@@ -98,6 +99,7 @@ class AnswersView:
         self.confirm = widgets.HBox(layout=widgets.Layout(display="none", flex_flow="row wrap"))
 
     def where(self) -> str:
+        """Where the answers and the course's own copy are kept, and how to move them."""
         return (
             f"<p>Your answers are kept in <code>{escape(str(journal_path()))}</code>, a file only "
             f"you can read. To keep them somewhere else, set the environment variable "
@@ -107,6 +109,7 @@ class AnswersView:
         )
 
     def uploaded(self, files: Any) -> None:
+        """Import the file the learner chose, and say what came of it."""
         if not files:
             return
         upload = files[0]
@@ -119,6 +122,7 @@ class AnswersView:
         self.upload.value = ()
 
     def save(self, _: Any = None) -> Path | None:
+        """Export every answer in the chosen format beside the notebook, with a link to it."""
         label, name = FORMATS[self.format.value]
         try:
             content = export(current_journal(), self.format.value)
@@ -133,6 +137,7 @@ class AnswersView:
         return path
 
     def ask(self, _: Any = None) -> None:
+        """Ask before deleting every answer."""
         yes = widgets.Button(description="Yes, delete every answer", button_style="danger")
         no = widgets.Button(description="No, keep my answers")
         yes.on_click(self.forget)
@@ -146,10 +151,12 @@ class AnswersView:
         )
 
     def cancel(self, _: Any = None) -> None:
+        """Keep every answer after all."""
         self.confirm.layout.display = "none"
         self.forget_status.value = say("Nothing was deleted.")
 
     def forget(self, _: Any = None) -> int | None:
+        """Delete every answer; the number of versions deleted, or None if it failed."""
         self.confirm.layout.display = "none"
         try:
             deleted = current_journal().forget()

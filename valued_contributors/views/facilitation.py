@@ -122,7 +122,7 @@ class Planner:
         return notebook_box([*self.fields(), buttons, self.status, self.result], "vc-planner")
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = self._widget()._repr_mimebundle_()
+        bundle: dict[str, Any] = self._widget()._repr_mimebundle_()
         bundle["text/html"] = self.render(standalone=False)
         bundle["text/plain"] = f"A form that makes a {self.what}"
         return bundle

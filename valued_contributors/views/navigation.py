@@ -28,6 +28,7 @@ class CourseMap:
         self.table = widgets.HTML()
 
     def rows(self) -> str:
+        """One table row per section: its link, its progress and what is left to do."""
         record = build_record(course(), current_journal().answers())
         rows = []
         for number, part in enumerate(record.sections):
@@ -43,6 +44,7 @@ class CourseMap:
         return "".join(rows)
 
     def refresh(self) -> None:
+        """Bring the table up to date with the journal."""
         try:
             rows = self.rows()
         except JournalError as error:
@@ -62,7 +64,7 @@ class CourseMap:
         return notebook_box([self.table, button], "vc-course-map")
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = self._widget()._repr_mimebundle_()
+        bundle: dict[str, Any] = self._widget()._repr_mimebundle_()
         items = "".join(f"<li>{escape(s.title)}</li>" for s in course().sections)
         bundle["text/html"] = f"<ul class='vc-map'>{items}</ul>"
         bundle["text/plain"] = "The course map"

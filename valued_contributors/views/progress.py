@@ -26,6 +26,7 @@ class ProgressView:
         self.label = widgets.HTML(layout=widgets.Layout(margin="0 1em 0 0"))
 
     def count(self) -> int:
+        """How many of the activities in scope are done."""
         journal = current_journal()
         done = 0
         for activity in self.activities:
@@ -34,6 +35,7 @@ class ProgressView:
         return done
 
     def refresh(self) -> None:
+        """Show the count as it is now in the journal."""
         try:
             text = f"{progress_text(self.count(), len(self.activities))} {self.scope}."
         except JournalError as error:
@@ -53,7 +55,7 @@ class ProgressView:
         return notebook_box([row], "vc-progress-widget")
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = self._widget()._repr_mimebundle_()
+        bundle: dict[str, Any] = self._widget()._repr_mimebundle_()
         ids = " ".join(a.id for a in self.activities)
         empty = f"{progress_text(0, len(self.activities))} {self.scope}."
         bundle["text/html"] = (
