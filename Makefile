@@ -1,5 +1,5 @@
 # Two commands do everything: `make book` builds the course, `make test` runs every test.
-# `make check` is the quick loop while editing: lint, format and the fast unit tests.
+# `make check` is the quick loop while editing: lint, format, layers and the fast unit tests.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -33,14 +33,16 @@ $(NODE_STAMP): package.json package-lock.json
 	  rm -f node_modules/.installed-* && touch $@; \
 	else echo "npm is not installed: the SCORM and JupyterHub tests will be skipped."; fi
 
-check: $(STAMP)  ## Lint, format and the fast unit tests (no browser, notebooks or book build)
+check: $(STAMP)  ## Lint, format, layers and the fast unit tests (no browser, notebooks or book)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest tests $(FAST_TESTS) -q
 
 test: $(STAMP) $(NODE_STAMP)  ## Run every test (browser tests need Debian's chromium)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lab: $(STAMP)  ## Open the course in JupyterLab at notebooks/00_start_here.ipynb (outputs never saved)
