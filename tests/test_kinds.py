@@ -17,8 +17,9 @@ from valued_contributors.content import compiled
 from valued_contributors.content import schema as activities_schema
 from valued_contributors.content.compiled import course
 from valued_contributors.core.html import INLINE
+from valued_contributors.document import Paragraph, slot
 from valued_contributors.kinds import REGISTRY, Check, Confidence, Reflection, Scenario
-from valued_contributors.kinds.base import FIELD, Block, Kind, activity_schema
+from valued_contributors.kinds.base import FIELD, Kind, activity_schema
 from valued_contributors.kinds.confidence import before_after
 from valued_contributors.validation import schema
 
@@ -195,7 +196,8 @@ POLL = Kind(
     book=lambda activity: f"<p class='vc-poll'>{activity.question}</p>",
     worksheet=lambda activity: f"<p>{activity.question}</p>",
     answers=lambda activity: "",
-    describe=lambda activity, value: [Block("answer", (value or {}).get("vote", "None yet"))],
+    describe=lambda activity, value: (Paragraph((value or {}).get("vote", "None yet")),),
+    slots=lambda activity: (Paragraph("None yet", slot("vote")),),
     widget=lambda activity, saver: [],
 )
 
@@ -211,7 +213,7 @@ def test_a_new_kind_is_one_entry_in_the_registry(monkeypatch: pytest.MonkeyPatch
     assert "Which hall suits you?" in worksheet.render(poll)  # type: ignore[arg-type]
     assert kinds.kind_of_value({"vote": "east"}) == "poll"
     assert kinds.is_done(poll, {"vote": "east"}) and not kinds.is_done(poll, {"vote": " "})  # type: ignore[arg-type]
-    assert describe(poll, {"vote": "east"}) == [Block("answer", "east")]  # type: ignore[arg-type]
+    assert describe(poll, {"vote": "east"}) == (Paragraph("east"),)  # type: ignore[arg-type]
     assert list(kinds.author_texts(poll)) == [  # type: ignore[arg-type]
         (INLINE, "Where next?"),
         (INLINE, "Which hall suits you?"),

@@ -19,6 +19,7 @@ from valued_contributors.content import Activity, load_section
 from valued_contributors.content.compiled import course
 from valued_contributors.content.loader import build_course
 from valued_contributors.content.markdown import author_texts
+from valued_contributors.document import markdown
 from valued_contributors.journal import Journal
 from valued_contributors.readability import activity_text
 from valued_contributors.record.model import describe, is_done
@@ -63,8 +64,9 @@ def widget_tree(widget: widgets.Widget) -> dict[str, Any]:
     return shown
 
 
-def blocks(activity: Activity, value: dict[str, Any] | None) -> list[list[str]]:
-    return [[b.kind, b.label, b.text] for b in describe(activity, value)]
+def blocks(activity: Activity, value: dict[str, Any] | None) -> str:
+    """The record's nodes for one answer, as the Markdown export writes them."""
+    return markdown.write(describe(activity, value))
 
 
 @pytest.mark.parametrize("activity", ACTIVITIES, ids=lambda a: a.id)

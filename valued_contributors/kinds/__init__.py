@@ -12,7 +12,7 @@ from typing import Any
 
 from valued_contributors.core.html import BLOCK, INLINE
 from valued_contributors.kinds import check, confidence, reflection, scenario
-from valued_contributors.kinds.base import Block, Kind, Option, Problem, Value
+from valued_contributors.kinds.base import Kind, Option, Problem, Value
 from valued_contributors.kinds.check import Check, Question
 from valued_contributors.kinds.confidence import Confidence, Statement
 from valued_contributors.kinds.reflection import Reflection
@@ -21,7 +21,6 @@ from valued_contributors.kinds.scenario import Scenario
 __all__ = [
     "REGISTRY",
     "Activity",
-    "Block",
     "Check",
     "Confidence",
     "Kind",

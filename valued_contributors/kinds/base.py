@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 from valued_contributors.core.html import attr, block, inline
 
 if TYPE_CHECKING:
+    from valued_contributors.document import Attrs
+    from valued_contributors.document import Block as Node
     from valued_contributors.kinds.widgetkit import Saving, Widget
 
 Value = dict[str, Any]
@@ -99,14 +101,6 @@ def unique(ids: Iterable[str], what: str, field: str) -> None:
         raise Problem(f"{what} id {twice!r} is used twice", field)
 
 
-class Block(NamedTuple):
-    """One piece of a record entry: a kind (prompt, answer, result…) and its text."""
-
-    kind: str
-    text: str
-    label: str = ""
-
-
 def activity_schema(name: str, required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
     """The schema of one kind's activity: the fields every activity has, then its own."""
     return {
@@ -145,6 +139,10 @@ def _no_course_rule(activities: list[A]) -> None:
     return None
 
 
+def _no_slot_data(activity: A) -> Attrs:
+    return ()
+
+
 class Kind(NamedTuple, Generic[A]):
     """Everything the course knows about one kind of activity.
 
@@ -175,14 +173,19 @@ class Kind(NamedTuple, Generic[A]):
     """The printed worksheet's body."""
     answers: Callable[[A], str]
     """The printed answers and feedback for the end of the section, before the discussion."""
-    describe: Callable[[A, Value | None], list[Block]]
-    """The learning record's blocks for one answer (or none yet)."""
+    describe: Callable[[A, Value | None], tuple[Node, ...]]
+    """The learning record's document nodes for one answer (or none yet)."""
+    slots: Callable[[A], tuple[Node, ...]]
+    """The book's record page: the same nodes with empty, labelled slots that the page's
+    script fills from the reader's browser storage."""
     widget: Callable[[A, Saving], list[Widget]]
     """The notebook's widgets for the activity's body, filled in from the saver."""
     link: Callable[[A, Mapping[str, Any]], A] = _no_links
     """The activity completed from the rest of the course (all activities by id)."""
     course_rule: Callable[[list[A]], None] = _no_course_rule
     """A rule over every activity of the kind in a course; raises Problem naming one."""
+    slot_data: Callable[[A], Attrs] = _no_slot_data
+    """More of what the book's script needs to fill the record's slots, as attributes."""
     debounced: bool = False
     """Whether the notebook saves after a pause in typing rather than at each change."""
     print_discussion_later: bool = False

@@ -4,6 +4,7 @@ completion. Marking is defined here once, for the notebook, the book and every e
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -12,7 +13,6 @@ from valued_contributors.core import wording
 from valued_contributors.core.html import BLOCK, INLINE, attr, block, dom_id, inline
 from valued_contributors.kinds.base import (
     FIELD,
-    Block,
     Kind,
     Option,
     Problem,
@@ -30,6 +30,7 @@ from valued_contributors.kinds.base import (
 from valued_contributors.kinds.base import VALUE_SLUG as SLUG
 
 if TYPE_CHECKING:
+    from valued_contributors.document import Block as Node
     from valued_contributors.kinds.widgetkit import Saving, Widget
 
 RIGHT = wording.text("verdict.right")
@@ -238,18 +239,45 @@ def answers(a: Check) -> str:
     return "".join(parts)
 
 
-def describe(a: Check, value: Value | None) -> list[Block]:
+def describe(a: Check, value: Value | None) -> tuple[Node, ...]:
+    from valued_contributors.document import Strong
+    from valued_contributors.kinds import recordkit as rk
+
     if value is None:
-        return [Block("result", NOT_ANSWERED)]
+        return (rk.answer(rk.NOT_ANSWERED),)
     result = mark(a, value.get("selected", {}))
-    blocks = [Block("result", result.summary)]
+    marked = []
     for r in result.questions:
         chosen = wording.text("record.choices_joined").join(o.text for o in r.chosen)
         words = wording.text(
             "record.choice", choice=chosen or wording.text("record.no_choice"), verdict=r.verdict
         )
-        blocks.append(Block("choice", words, r.question.text))
-    return blocks
+        marked.append(rk.labelled(r.question.text, Strong(words)))
+    return (rk.answer(result.summary), rk.lines(*marked))
+
+
+def slots(a: Check) -> tuple[Node, ...]:
+    from valued_contributors.document import Paragraph, Strong, slot
+    from valued_contributors.kinds import recordkit as rk
+
+    questions = (
+        rk.labelled(
+            q.text,
+            Strong(wording.text("record.no_choice"), slot("choice")),
+            (
+                ("data-vc-question", q.id),
+                ("data-vc-correct", " ".join(sorted(q.correct_ids))),
+                ("data-vc-options", json.dumps({o.id: o.text for o in q.options})),
+            ),
+        )
+        for q in a.questions
+    )
+    return (Paragraph(rk.NOT_ANSWERED, slot("result")), rk.lines(*questions))
+
+
+def slot_data(a: Check) -> tuple[tuple[str, str | None], ...]:
+    """The pass mark of the final assessment, for the statement of completion."""
+    return (("data-vc-needed", str(needed(a))),) if a.assessment else ()
 
 
 def feedback_html(result: QuestionResult) -> str:
@@ -403,7 +431,9 @@ KIND: Kind[Check] = Kind(
     worksheet=worksheet,
     answers=answers,
     describe=describe,
+    slots=slots,
     widget=widget,
     course_rule=one_final,
+    slot_data=slot_data,
     always_has_answers=True,
 )

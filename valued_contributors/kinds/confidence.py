@@ -10,7 +10,6 @@ from valued_contributors.core import wording
 from valued_contributors.core.html import BLOCK, INLINE, attr, block, dom_id, inline
 from valued_contributors.kinds.base import (
     FIELD,
-    Block,
     Kind,
     Problem,
     Texts,
@@ -22,6 +21,7 @@ from valued_contributors.kinds.base import (
 from valued_contributors.kinds.base import VALUE_SLUG as SLUG
 
 if TYPE_CHECKING:
+    from valued_contributors.document import Block as Node
     from valued_contributors.kinds.widgetkit import Saving, Widget
 
 LABELS: dict[int, str] = {int(n): label for n, label in wording.group("confidence.labels").items()}
@@ -162,9 +162,26 @@ def answers(a: Confidence) -> str:
     return ""
 
 
-def describe(a: Confidence, value: Value | None) -> list[Block]:
+def describe(a: Confidence, value: Value | None) -> tuple[Node, ...]:
+    from valued_contributors.document import Strong
+    from valued_contributors.kinds import recordkit as rk
+
     ratings = (value or {}).get("ratings", {})
-    return [Block("rating", rating_words(ratings.get(s.id)), s.text) for s in a.statements]
+    rated = (rk.labelled(s.text, Strong(rating_words(ratings.get(s.id)))) for s in a.statements)
+    return (rk.lines(*rated),)
+
+
+def slots(a: Confidence) -> tuple[Node, ...]:
+    from valued_contributors.document import Strong, slot
+    from valued_contributors.kinds import recordkit as rk
+
+    rated = (
+        rk.labelled(
+            s.text, Strong(rating_words(None), slot("rating")), (("data-vc-statement", s.id),)
+        )
+        for s in a.statements
+    )
+    return (rk.lines(*rated),)
 
 
 def widget(a: Confidence, saver: Saving) -> list[Widget]:
@@ -239,6 +256,7 @@ KIND: Kind[Confidence] = Kind(
     worksheet=worksheet,
     answers=answers,
     describe=describe,
+    slots=slots,
     widget=widget,
     link=link,
     print_discussion_later=True,

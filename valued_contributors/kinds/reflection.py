@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from valued_contributors.core import wording
 from valued_contributors.core.html import BLOCK, block, dom_id
-from valued_contributors.kinds.base import Block, Kind, Texts, Value, activity_schema, section_of
+from valued_contributors.kinds.base import Kind, Texts, Value, activity_schema, section_of
 
 if TYPE_CHECKING:
+    from valued_contributors.document import Block as Node
     from valued_contributors.kinds.widgetkit import Saving, Widget
 
 MAX_TEXT = 1_000_000
@@ -80,9 +81,18 @@ def answers(a: Reflection) -> str:
     return ""
 
 
-def describe(a: Reflection, value: Value | None) -> list[Block]:
+def describe(a: Reflection, value: Value | None) -> tuple[Node, ...]:
+    from valued_contributors.kinds import recordkit as rk
+
     text = (value or {}).get("text", "")
-    return [Block("prompt", a.prompt), Block("answer", text or NOT_ANSWERED)]
+    return (rk.prompt(a.prompt), rk.answer(text or rk.NOT_ANSWERED))
+
+
+def slots(a: Reflection) -> tuple[Node, ...]:
+    from valued_contributors.document import slot
+    from valued_contributors.kinds import recordkit as rk
+
+    return (rk.prompt(a.prompt), rk.answer(rk.NOT_ANSWERED, slot("text")))
 
 
 def widget(a: Reflection, saver: Saving) -> list[Widget]:
@@ -139,6 +149,7 @@ KIND: Kind[Reflection] = Kind(
     worksheet=worksheet,
     answers=answers,
     describe=describe,
+    slots=slots,
     widget=widget,
     debounced=True,
     print_discussion_later=True,

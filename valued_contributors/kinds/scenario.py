@@ -8,7 +8,6 @@ from valued_contributors.core import wording
 from valued_contributors.core.html import BLOCK, INLINE, block, dom_id, inline
 from valued_contributors.kinds.base import (
     FIELD,
-    Block,
     Kind,
     Option,
     Texts,
@@ -25,6 +24,7 @@ from valued_contributors.kinds.base import (
 from valued_contributors.kinds.base import VALUE_SLUG as SLUG
 
 if TYPE_CHECKING:
+    from valued_contributors.document import Block as Node
     from valued_contributors.kinds.widgetkit import Saving, Widget
 
 CHOICES_LATER = "Feedback on every choice is at the end of this section."
@@ -100,15 +100,32 @@ def answers(a: Scenario) -> str:
     return key + printed_feedback(a.choices)
 
 
-def describe(a: Scenario, value: Value | None) -> list[Block]:
+def describe(a: Scenario, value: Value | None) -> tuple[Node, ...]:
+    from valued_contributors.document import Strong
+    from valued_contributors.kinds import recordkit as rk
+
     option = choice_made(a, (value or {}).get("choice"))
     if option is None:
-        return [Block("prompt", a.question), Block("result", NOT_ANSWERED)]
-    return [
-        Block("prompt", a.question),
-        Block("choice", option.text, "Your choice"),
-        Block("feedback", option.feedback, "Feedback"),
-    ]
+        return (rk.prompt(a.question), rk.answer(rk.NOT_ANSWERED))
+    return (
+        rk.prompt(a.question),
+        rk.lines(rk.labelled(rk.YOUR_CHOICE, Strong(option.text))),
+        rk.feedback(option.feedback),
+    )
+
+
+def slots(a: Scenario) -> tuple[Node, ...]:
+    from valued_contributors.document import Group, Paragraph, Strong, css, slot
+    from valued_contributors.kinds import recordkit as rk
+
+    choices = (
+        Group(
+            (rk.lines(rk.labelled(rk.YOUR_CHOICE, Strong(c.text))), rk.feedback(c.feedback)),
+            css("vc-record-choice", ("data-vc-option", c.id), ("hidden", None)),
+        )
+        for c in a.choices
+    )
+    return (rk.prompt(a.question), Paragraph(rk.NOT_ANSWERED, slot("result")), *choices)
 
 
 def widget(a: Scenario, saver: Saving) -> list[Widget]:
@@ -178,6 +195,7 @@ KIND: Kind[Scenario] = Kind(
     worksheet=worksheet,
     answers=answers,
     describe=describe,
+    slots=slots,
     widget=widget,
     always_has_answers=True,
 )

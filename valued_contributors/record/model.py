@@ -1,25 +1,27 @@
 """What a learning record holds, built once from the course and the learner's latest answers.
 
-Every export format (Markdown, HTML, Word, and the book's page) renders these same blocks.
+Every export format (Markdown, HTML, Word, and the book's page) writes the same document
+nodes, which each kind makes for its own answers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from valued_contributors import kinds
 from valued_contributors.content.model import Activity, Check, Course, Section
 from valued_contributors.core import times, wording
 from valued_contributors.core.answer import Answer, latest
 from valued_contributors.kinds import check as checks
-from valued_contributors.kinds.base import Block
 from valued_contributors.kinds.confidence import Change, before_after, rating_words
 from valued_contributors.kinds.confidence import changes as confidence_changes
 
+if TYPE_CHECKING:
+    from valued_contributors.document import Block
+
 __all__ = [
-    "Block",
     "Entry",
     "LearningRecord",
     "SectionRecord",
@@ -46,10 +48,10 @@ def is_done(activity: Activity, value: dict[str, Any] | None) -> bool:
     return kinds.is_done(activity, value)
 
 
-def describe(activity: Activity, value: dict[str, Any] | None) -> list[Block]:
-    """The blocks that show one answer; the same for every format."""
-    blocks: list[Block] = kinds.of(activity).describe(activity, value)
-    return blocks
+def describe(activity: Activity, value: dict[str, Any] | None) -> tuple[Block, ...]:
+    """The document nodes that show one answer; the same for every format."""
+    nodes: tuple[Block, ...] = kinds.of(activity).describe(activity, value)
+    return nodes
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ class Entry:
         return times.day_of(self.answer.saved_at) if self.answer else None
 
     @property
-    def blocks(self) -> list[Block]:
+    def blocks(self) -> tuple[Block, ...]:
         return describe(self.activity, self.answer.value if self.answer else None)
 
 

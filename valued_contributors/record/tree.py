@@ -4,22 +4,14 @@ book's script fills from the reader's browser storage)."""
 
 from __future__ import annotations
 
-import json
-
-from valued_contributors.content.model import Check, Confidence, Reflection, Scenario
-from valued_contributors.content.scoring import needed
+from valued_contributors import kinds
 from valued_contributors.core import wording
 from valued_contributors.core.html import attr
 from valued_contributors.document import (
-    Aside,
-    AuthorMarkdown,
     Block,
     BulletList,
     Cell,
-    Content,
-    Group,
     Html,
-    Inline,
     Item,
     Lines,
     Paragraph,
@@ -31,8 +23,7 @@ from valued_contributors.document import (
     css,
     slot,
 )
-from valued_contributors.record.model import Block as Piece
-from valued_contributors.record.model import Entry, LearningRecord, SectionRecord, rating_words
+from valued_contributors.record.model import Entry, LearningRecord, SectionRecord
 from valued_contributors.record.text import (
     changes_rows,
     completion_statement,
@@ -42,8 +33,6 @@ from valued_contributors.record.text import (
     long_date,
 )
 
-ANSWER_LABEL = "Your answer"
-NOT_ANSWERED = wording.text("record.not_answered")
 CHANGES_TITLE = "Confidence before and after"
 CHANGES_CAPTION = "Confidence rated from 1 (not at all) to 5 (very), at the start and the end"
 CHANGES_HEAD = ("Statement", "Before", "After", "Change")
@@ -140,52 +129,9 @@ def _section(section: SectionRecord, template: bool) -> Section:
     )
 
 
-def _answer_box(text: Content, attrs: tuple[tuple[str, str | None], ...] = ()) -> Group:
-    """A learner's own words, in a labelled box that keeps their line breaks."""
-    return Group(
-        (
-            Paragraph(ANSWER_LABEL, css("vc-record-label")),
-            Paragraph(text, css("vc-record-answer", *attrs)),
-        ),
-        css("vc-record-answer-box"),
-    )
-
-
-def _prompt(text: str) -> Aside:
-    return Aside((AuthorMarkdown(text),), css("vc-record-prompt"))
-
-
-def _feedback(text: str) -> Group:
-    return Group((Strong("Feedback:"), AuthorMarkdown(text)), css("vc-record-feedback"))
-
-
-def _labelled(label: str, value: Inline) -> Item:
-    return Item((label, " — ", value))
-
-
 def _entry(entry: Entry) -> Section:
-    """One activity with the learner's latest answer, from the pieces its kind describes."""
-    body: list[Block] = []
-    items: list[Item] = []
-    for piece in entry.blocks:
-        if piece.label and piece.kind != "feedback":
-            items.append(_labelled(piece.label, Strong(piece.text)))
-            continue
-        if items:
-            body.append(BulletList(tuple(items)))
-            items = []
-        body.append(_piece(piece))
-    if items:
-        body.append(BulletList(tuple(items)))
-    return Section(entry_heading(entry), tuple(body), tag="section", attrs=css("vc-record-entry"))
-
-
-def _piece(piece: Piece) -> Block:
-    if piece.kind == "prompt":
-        return _prompt(piece.text)
-    if piece.kind == "feedback":
-        return _feedback(piece.text)
-    return _answer_box(piece.text)
+    """One activity with the learner's latest answer, as its kind shows it."""
+    return Section(entry_heading(entry), entry.blocks, tag="section", attrs=css("vc-record-entry"))
 
 
 def _share(activity_id: str) -> Html:
@@ -199,53 +145,17 @@ def _slots(entry: Entry) -> Section:
     """An activity as empty answer slots for the book, which fills them from the reader's
     browser storage."""
     activity = entry.activity
-    body: list[Block] = []
-    if isinstance(activity, Reflection):
-        body = [_prompt(activity.prompt), _answer_box(NOT_ANSWERED, slot("text"))]
-    elif isinstance(activity, Confidence):
-        items = tuple(
-            Item(
-                (s.text, " — ", Strong(rating_words(None), slot("rating"))),
-                (("data-vc-statement", s.id),),
-            )
-            for s in activity.statements
-        )
-        body = [BulletList(items)]
-    elif isinstance(activity, Check):
-        items = tuple(
-            Item(
-                (q.text, " — ", Strong(wording.text("record.no_choice"), slot("choice"))),
-                (
-                    ("data-vc-question", q.id),
-                    ("data-vc-correct", " ".join(sorted(q.correct_ids))),
-                    ("data-vc-options", json.dumps({o.id: o.text for o in q.options})),
-                ),
-            )
-            for q in activity.questions
-        )
-        body = [Paragraph(NOT_ANSWERED, slot("result")), BulletList(items)]
-    elif isinstance(activity, Scenario):
-        body = [_prompt(activity.question), Paragraph(NOT_ANSWERED, slot("result"))]
-        body += [
-            Group(
-                (BulletList((_labelled("Your choice", Strong(c.text)),)), _feedback(c.feedback)),
-                css("vc-record-choice", ("data-vc-option", c.id), ("hidden", None)),
-            )
-            for c in activity.choices
-        ]
-    attrs = [
+    kind = kinds.of(activity)
+    attrs = css(
+        "vc-record-entry",
         ("data-vc-entry", activity.id),
         ("data-vc-kind", activity.kind),
         ("data-vc-minutes", str(activity.minutes)),
-    ]
-    if isinstance(activity, Check) and activity.assessment:
-        attrs.append(("data-vc-needed", str(needed(activity))))
+        *kind.slot_data(activity),
+    )
     heading = (entry_heading(entry).removesuffix(")"), Span((), slot("saved")), ")")
     return Section(
-        heading,
-        (*body, _share(activity.id)),
-        tag="section",
-        attrs=css("vc-record-entry", *attrs),
+        heading, (*kind.slots(activity), _share(activity.id)), tag="section", attrs=attrs
     )
 
 
