@@ -38,6 +38,8 @@ NOT_YET = wording.text("verdict.not_yet")
 NO_ANSWER = wording.text("verdict.no_answer")
 SUMMARY = wording.text("verdict.summary")
 NOT_ANSWERED = wording.text("record.not_answered")
+QUESTION = wording.text("check.question")
+"""A question's number as every view shows it ("Question {n}"), followed by a full stop."""
 ANSWERS_LATER = "The answers, with feedback on every option, are at the end of this section."
 RIGHT_ANSWER = "Right answer"
 RIGHT_ANSWERS = "Right answers"
@@ -200,7 +202,7 @@ def book(a: Check) -> str:
             f"<fieldset class='vc-question' id='{dom_id(a.id, q.id, 'question')}' "
             f"data-vc-question='{attr(q.id)}' "
             f"data-vc-correct='{attr(' '.join(sorted(q.correct_ids)))}'>"
-            f"<legend><span class='vc-question-number'>Question {n}.</span> "
+            f"<legend><span class='vc-question-number'>{QUESTION.format(n=n)}.</span> "
             f"{inline(q.text)}{hint}</legend>{choices}"
             f"<p class='vc-verdict'></p></fieldset>"
         )
@@ -220,7 +222,7 @@ def book(a: Check) -> str:
 
 def worksheet(a: Check) -> str:
     questions = "".join(
-        f"<div class='vc-question'><p><strong>Question {n}.</strong> {inline(q.text)}"
+        f"<div class='vc-question'><p><strong>{QUESTION.format(n=n)}.</strong> {inline(q.text)}"
         f"{' ' + CHOOSE_ALL if q.multiple else ''}</p>{printed_options(q.options)}</div>"
         for n, q in enumerate(a.questions, start=1)
     )
@@ -232,7 +234,7 @@ def answers(a: Check) -> str:
     for n, q in enumerate(a.questions, start=1):
         label = RIGHT_ANSWERS if len(q.correct_ids) > 1 else RIGHT_ANSWER
         parts.append(
-            f"<p class='vc-question-number'>Question {n}. {inline(q.text)}</p>"
+            f"<p class='vc-question-number'>{QUESTION.format(n=n)}. {inline(q.text)}</p>"
             f"{printed_key(label, q.options, [o.correct for o in q.options])}"
             f"{printed_feedback(q.options)}"
         )
@@ -334,7 +336,7 @@ def widget(a: Check, saver: Saving) -> list[Widget]:
         feedback[q.id] = widgets.HTML()
         controls = picker if isinstance(picker, list) else [picker]
         parts += [
-            widgets.HTML(f"<p><strong>Question {n}.</strong> {inline(q.text)}{hint}</p>"),
+            widgets.HTML(f"<p><strong>{QUESTION.format(n=n)}.</strong> {inline(q.text)}{hint}</p>"),
             *controls,
             feedback[q.id],
         ]
