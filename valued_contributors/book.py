@@ -1,5 +1,6 @@
-"""Sphinx extension for the built book: serve the activities' script and styles, and keep
-every page self-contained (no widget state, no scripts that point at another site)."""
+"""Sphinx extension for the built book: serve the activities' script and styles, give every web
+page the contract the scripts read (valued_contributors/contract.py), and keep every page
+self-contained (no widget state, no scripts that point at another site)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from valued_contributors.contract import script_block
 from valued_contributors.downloads.book import printed
 
 STATIC = Path(__file__).parent / "static"
@@ -70,7 +72,7 @@ def _self_contained(app: Sphinx, pagename: str, templatename: str, context: dict
     context["vc_web_book"] = not printed(app)  # book/_templates/layout.html reads it
     if "body" in context and not printed(app):
         source = context["pathto"](f"_static/{SCRIPT}", 1)
-        context["body"] = with_script(context["body"], source)
+        context["body"] = script_block() + with_script(context["body"], source)
         # Fetched from the start, at high priority, beside the stylesheets: ready when needed.
         preload = f'<link rel="preload" href="{source}" as="script">\n'
         context["metatags"] = preload + context.get("metatags", "")

@@ -2,7 +2,9 @@
  * runtime (API_1484_11), and nothing else.
  *
  * The launch page holds the course in a frame and the rules as data that Python wrote into it
- * (which activities count, the final assessment and how many right answers it needs). Only
+ * (which activities count, the final assessment and how many right answers it needs); whether
+ * an activity is done and how a check is marked come from the book's own script in the frame,
+ * which reads them from the page's contract block. Only
  * numbers and statuses are sent: never a reflection, a rating or a chosen option. Answers stay
  * in this browser's local storage, as in the web book. Without a runtime, the launch page
  * simply opens the web book.
@@ -69,20 +71,17 @@
     if (!book || !book.exportDocument) return null;
     var byId = {};
     book.exportDocument().answers.forEach(function (a) { byId[a.activity] = a; });
-    return { byId: byId, isDone: book.isDone };
+    return { byId: byId, isDone: book.isDone, markCheck: book.markCheck };
   }
 
-  /* Right answers in the final assessment, marked as both views mark them. */
-  function finalScore(entry) {
-    var selected = entry && entry.kind === "check" ? entry.value.selected : null;
+  /* Right answers in the final assessment, marked by the book's script. */
+  function finalScore(seen, entry) {
+    var selected = entry ? entry.value.selected : null;
     if (!selected) return null;
-    var right = 0;
-    Object.keys(rules.final.correct).forEach(function (question) {
-      var chosen = selected[question] || [], correct = rules.final.correct[question];
-      if (chosen.length > 0 && chosen.length === correct.length &&
-          chosen.every(function (c) { return correct.indexOf(c) >= 0; })) right += 1;
+    var questions = Object.keys(rules.final.correct).map(function (id) {
+      return { id: id, correct: rules.final.correct[id] };
     });
-    return right;
+    return seen.markCheck(questions, selected).score;
   }
 
   /* What the platform is told: the statement of completion's rule, applied to the numbers. */
@@ -92,7 +91,7 @@
     var done = rules.activities.filter(function (id) { return seen.isDone(seen.byId[id] || null); });
     var allDone = rules.activities.length > 0 && done.length === rules.activities.length;
     var progress = rules.activities.length ? done.length / rules.activities.length : 0;
-    var score = rules.final ? finalScore(seen.byId[rules.final.activity]) : null;
+    var score = rules.final ? finalScore(seen, seen.byId[rules.final.activity]) : null;
     var passed = rules.final ? score !== null && score >= rules.final.needed : null;
     var completed = allDone && passed !== false;
 

@@ -35,11 +35,13 @@ def duration(minutes: int) -> str:
 def completion_statement(record: LearningRecord) -> str:
     """The statement of completion, with the day it was earned and the final assessment score."""
     day = record.completed_on or record.made_on
-    statement = COMPLETE.format(date=long_date(day))
     check, result = record.final_assessment, record.assessment_result
+    assessed = ""
     if check is not None and result is not None:
-        statement += ASSESSED.format(score=result.score, out_of=result.out_of, needed=needed(check))
-    return statement + "."
+        assessed = ASSESSED.format(score=result.score, out_of=result.out_of, needed=needed(check))
+    return wording.text(
+        "record.completion", complete=COMPLETE.format(date=long_date(day)), assessed=assessed
+    )
 
 
 def entry_heading(entry: Entry) -> str:

@@ -1,5 +1,6 @@
 /* Keeps the web book working with no signal: registers the service worker that stores the
- * course on this device, and says when a newer version of the course has taken its place. */
+ * course on this device, and says when a newer version of the course has taken its place, in
+ * the words of the page's contract block (valued_contributors/contract.py). */
 (function () {
   "use strict";
   if (location.protocol === "file:") {
@@ -11,15 +12,18 @@
   var controlled = Boolean(navigator.serviceWorker.controller);
 
   function announceUpdate() {
+    var source = document.getElementById("vc-contract");
+    if (!source) return;
+    var offline = JSON.parse(source.textContent).wording.offline;
     var notice = document.createElement("div");
     notice.className = "vc-update";
     notice.setAttribute("role", "status");
     var words = document.createElement("p");
-    words.textContent = "A new version of the course is ready. Your answers are kept.";
+    words.textContent = offline.update_ready;
     var button = document.createElement("button");
     button.type = "button";
     button.className = "vc-button";
-    button.textContent = "Show the new version";
+    button.textContent = offline.show_update;
     button.addEventListener("click", function () { location.reload(); });
     notice.appendChild(words);
     notice.appendChild(button);

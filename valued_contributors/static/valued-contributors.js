@@ -1,23 +1,202 @@
 /* Valued Contributors: makes the book's activities work in the reader's browser.
  *
  * Answers are kept in this browser's localStorage, one key per activity, and never sent
- * anywhere. Every word of feedback comes from the page (written from the activity data);
- * this script only decides which of it to show.
+ * anywhere. Everything this script must agree on with the course's Python tools (formats,
+ * limits, patterns, the kinds and their rules, every sentence it shows) comes from the page's
+ * contract block, which Python writes (valued_contributors/contract.py); the feedback itself
+ * comes from the page. This script only decides which of it to show.
  */
 (function () {
   "use strict";
 
-  var PREFIX = "valued-contributors:v1:";
-  var FORMAT = "valued-contributors/answers";
-  var VERSION = 1;
-  var KINDS = { reflection: "text", confidence: "ratings", check: "selected", scenario: "choice" };
-  var ID = /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/;
-  var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-  var TYPING_PAUSE_MS = 400;
+  var source = document.getElementById("vc-contract");
+  var contract = source ? JSON.parse(source.textContent) : null;
+  if (!contract) return;
+  var words = contract.wording;
+  var PREFIX = contract.storage.prefix;
   var SET_ASIDE = PREFIX + "notice:set-aside";
+  var PROFILE = PREFIX + "profile";
+  var DAMAGED = PREFIX + "damaged:";
+  var ID = new RegExp(contract.patterns.activity);
+  var TIME = new RegExp(contract.patterns.time);
   var memory = {};
   var memoryProfile = { name: "", role: "" };
+
+  /* ---- wording ---------------------------------------------------------------------- */
+
+  /* A sentence from the catalogue with its {fields} filled in. */
+  function say(template, fields) {
+    return template.replace(/\{([a-z_]+)\}/g, function (whole, name) {
+      return fields && Object.prototype.hasOwnProperty.call(fields, name)
+        ? String(fields[name])
+        : whole;
+    });
+  }
+
+  /* The catalogue's form of a plural sentence for a count, as core/wording.py picks it. */
+  function plural(forms, count, fields) {
+    var all = { count: count };
+    Object.keys(fields || {}).forEach(function (name) {
+      all[name] = fields[name];
+    });
+    return say(count === 1 ? forms.one : forms.other, all);
+  }
+
+  /* ---- the contract's rules --------------------------------------------------------- */
+
+  function isRecord(x) {
+    return x !== null && typeof x === "object" && !Array.isArray(x);
+  }
+
+  /* Characters as JSON Schema counts them (code points): an emoji is one. */
+  function characters(text) {
+    var pairs = text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g);
+    return text.length - (pairs ? pairs.length : 0);
+  }
+
+  var patterns = {};
+  function matches(text, pattern) {
+    if (!patterns[pattern]) patterns[pattern] = new RegExp(pattern);
+    return patterns[pattern].test(text);
+  }
+
+  var TYPES = {
+    string: function (x) {
+      return typeof x === "string";
+    },
+    integer: function (x) {
+      return typeof x === "number" && Math.floor(x) === x;
+    },
+    number: function (x) {
+      return typeof x === "number";
+    },
+    boolean: function (x) {
+      return typeof x === "boolean";
+    },
+    array: Array.isArray,
+    object: isRecord
+  };
+
+  function unique(list) {
+    var seen = list.map(function (item) {
+      return JSON.stringify(item);
+    });
+    return seen.every(function (item, index) {
+      return seen.indexOf(item) === index;
+    });
+  }
+
+  /* Whether a value keeps the rules of a JSON Schema from the contract (the keywords the
+     course's schemas use). */
+  function conforms(x, schema) {
+    if ("const" in schema && x !== schema.const) return false;
+    if (schema.enum && schema.enum.indexOf(x) < 0) return false;
+    if (schema.type && !TYPES[schema.type](x)) return false;
+    if (typeof x === "string") {
+      var length = characters(x);
+      if (length > schema.maxLength || length < schema.minLength) return false;
+      if (schema.pattern && !matches(x, schema.pattern)) return false;
+    }
+    if (typeof x === "number" && (x < schema.minimum || x > schema.maximum)) return false;
+    if (Array.isArray(x)) {
+      if (x.length > schema.maxItems || (schema.uniqueItems && !unique(x))) return false;
+      if (schema.items && !x.every(function (item) { return conforms(item, schema.items); })) {
+        return false;
+      }
+    }
+    if (isRecord(x)) {
+      var keys = Object.keys(x);
+      var named = schema.properties || {};
+      var others = schema.additionalProperties;
+      if (keys.length < schema.minProperties || keys.length > schema.maxProperties) return false;
+      if (!(schema.required || []).every(function (key) { return keys.indexOf(key) >= 0; })) {
+        return false;
+      }
+      return keys.every(function (key) {
+        if (schema.propertyNames && !conforms(key, schema.propertyNames)) return false;
+        if (Object.prototype.hasOwnProperty.call(named, key)) return conforms(x[key], named[key]);
+        return isRecord(others) ? conforms(x[key], others) : others !== false;
+      });
+    }
+    return true;
+  }
+
+  /* A time written as the contract's pattern says that is also a real date and time. */
+  function realTime(text) {
+    if (typeof text !== "string" || !TIME.test(text)) return false;
+    var moment = Date.parse(text);
+    return !isNaN(moment) && new Date(moment).toISOString().slice(0, 19) === text.slice(0, 19);
+  }
+
+  function kindOf(entry) {
+    return Object.prototype.hasOwnProperty.call(contract.kinds, entry.kind)
+      ? contract.kinds[entry.kind]
+      : null;
+  }
+
+  /* One saved answer as the answers file's schema allows it, its value in its kind's shape. */
+  function validEntry(e) {
+    var kind = isRecord(e) ? kindOf(e) : null;
+    return !!kind && conforms(e, contract.answers.answer) &&
+      realTime(e.saved_at) && conforms(e.value, kind.value);
+  }
+
+  /* The moment a version was saved, as text that sorts in time order (so …:00Z comes before
+     …:00.500Z); a time that cannot be read sorts first, as the oldest. */
+  function moment(entry) {
+    var text = entry[contract.latest.time];
+    if (!realTime(text)) return "";
+    var fraction = (text.slice(20, -1) + "000000").slice(0, 6);
+    return text.slice(0, 19) + "." + fraction;
+  }
+
+  /* The contract's rule for the latest version: does `candidate` replace `kept`? */
+  function later(candidate, kept) {
+    if (!kept) return true;
+    var a = moment(candidate), b = moment(kept);
+    return a > b || (a === b && contract.latest.ties === "last");
+  }
+
+  /* The contract's "done" rule of the answer's kind. */
+  function isDone(entry) {
+    var kind = entry ? kindOf(entry) : null;
+    if (!kind) return false;
+    var inner = entry.value[kind.value_key];
+    if (kind.done.rule === "not-blank") return inner.trim() !== "";
+    if (kind.done.rule === "all-answered") {
+      return Object.keys(inner).every(function (part) {
+        return inner[part].length > 0;
+      });
+    }
+    return kind.done.rule === "saved";
+  }
+
+  /* Marks a knowledge check as content/scoring.py does: a question is right when the options
+     chosen (of those it has, when they are given) are exactly its correct ones. `questions` are
+     {id, correct: [option ids], options: [option ids] (optional)}. */
+  function markCheck(questions, selected) {
+    var results = questions.map(function (q) {
+      var chosen = (selected[q.id] || []).filter(function (o, index, list) {
+        return list.indexOf(o) === index && (!q.options || q.options.indexOf(o) >= 0);
+      });
+      var right = chosen.length > 0 && chosen.length === q.correct.length &&
+        chosen.every(function (c) { return q.correct.indexOf(c) >= 0; });
+      return { id: q.id, verdict: chosen.length === 0 ? "no_answer" : right ? "right" : "not_yet" };
+    });
+    var score = results.filter(function (r) { return r.verdict === "right"; }).length;
+    return { questions: results, score: score, outOf: questions.length };
+  }
+
+  /* The questions of a check as the page gives them (data-vc-question, data-vc-correct). */
+  function questionsOf(elements, optionsOf) {
+    return elements.map(function (el) {
+      return {
+        id: el.getAttribute("data-vc-question"),
+        correct: el.getAttribute("data-vc-correct").split(" "),
+        options: optionsOf(el)
+      };
+    });
+  }
 
   /* ---- storage ---------------------------------------------------------------------- */
 
@@ -31,46 +210,8 @@
     }
   }
 
-  function isRecord(x) {
-    return x !== null && typeof x === "object" && !Array.isArray(x);
-  }
-
-  /* Characters as the answers file's schema counts them (code points): an emoji is one. */
-  function characters(text) {
-    var pairs = text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g);
-    return text.length - (pairs ? pairs.length : 0);
-  }
-
-  function validValue(kind, value) {
-    if (!isRecord(value) || !KINDS.hasOwnProperty(kind)) return false;
-    var keys = Object.keys(value);
-    if (keys.length !== 1 || keys[0] !== KINDS[kind]) return false;
-    var inner = value[KINDS[kind]];
-    if (kind === "reflection") return typeof inner === "string" && characters(inner) <= 1000000;
-    if (kind === "scenario") return typeof inner === "string" && SLUG.test(inner);
-    if (!isRecord(inner)) return false;
-    return Object.keys(inner).every(function (k) {
-      var v = inner[k];
-      if (!SLUG.test(k)) return false;
-      if (kind === "confidence") return v === Math.floor(v) && v >= 1 && v <= 5;
-      return Array.isArray(v) && v.every(function (o) { return typeof o === "string" && SLUG.test(o); });
-    });
-  }
-
-  /* A time written like 2026-03-01T09:30:00.000Z that is also a real date and time. */
-  function realTime(text) {
-    if (typeof text !== "string" || !TIME.test(text)) return false;
-    var moment = Date.parse(text);
-    return !isNaN(moment) && new Date(moment).toISOString().slice(0, 19) === text.slice(0, 19);
-  }
-
-  function validEntry(e) {
-    return isRecord(e) && typeof e.activity === "string" && ID.test(e.activity) &&
-      realTime(e.saved_at) && validValue(e.kind, e.value);
-  }
-
   function read(id) {
-    if (memory.hasOwnProperty(id)) return memory[id];
+    if (Object.prototype.hasOwnProperty.call(memory, id)) return memory[id];
     var s = storage();
     if (!s) return null;
     var raw;
@@ -86,7 +227,7 @@
     } catch (e) { /* handled below */ }
     /* A damaged value: keep a copy beside it, carry on without it, and tell the reader once. */
     try {
-      s.setItem(PREFIX + "damaged:" + id, raw);
+      s.setItem(DAMAGED + id, raw);
       s.removeItem(PREFIX + id);
       s.setItem(SET_ASIDE, "1");
     } catch (e) { /* nothing more can be done */ }
@@ -103,8 +244,7 @@
     } catch (e) {
       return "";
     }
-    return "Some answers saved in this browser could not be read, so they were kept aside (not " +
-      "deleted) and left out; choose Export my answers to save a copy of all the others.";
+    return words.saving.set_aside;
   }
 
   function write(entry) {
@@ -166,6 +306,29 @@
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
+  /* A new element with attributes and text. */
+  function element(tag, attributes, text) {
+    var el = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      el.setAttribute(name, attributes[name]);
+    });
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  function saveFile(text, type, name) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: type }));
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
+
+  function today() {
+    return new Date().toISOString().slice(0, 10);
+  }
+
   /* Each activity has one live region: what it says, a screen reader announces once. */
   function announce(box, message) {
     var live = box.querySelector(".vc-live");
@@ -179,9 +342,8 @@
     if (!status) return;
     status.classList.toggle("vc-problem", !ok);
     status.textContent = ok
-      ? "Saved in this browser at " + clock(entry.saved_at) + "."
-      : "Not saved: this browser is not letting the page store answers (storage may be full " +
-        "or turned off). Your answer is still on the page; use Export my answers to keep a copy.";
+      ? say(words.saving.saved, { time: clock(entry.saved_at) })
+      : words.saving.not_saved;
     if (said === undefined && (!ok || !box.vcAnnounced)) {
       announce(box, status.textContent);
       box.vcAnnounced = ok;
@@ -221,14 +383,10 @@
   }
 
   /* The words of a feedback block, without its "Feedback on this answer" summary. */
-  function words(details) {
+  function feedbackWords(details) {
     return Array.prototype.filter.call(details.childNodes, function (node) {
       return node.nodeName !== "SUMMARY";
     }).map(function (node) { return node.textContent; }).join(" ").replace(/\s+/g, " ").trim();
-  }
-
-  function texts(box) {
-    return JSON.parse(box.getAttribute("data-vc-texts"));
   }
 
   /* ---- the four kinds: bind once, fill from storage whenever it changes ----------------- */
@@ -245,7 +403,7 @@
         }
         area.addEventListener("input", function () {
           if (timer) clearTimeout(timer);
-          timer = setTimeout(flush, TYPING_PAUSE_MS);
+          timer = setTimeout(flush, contract.timing.typing_pause_ms);
         });
         area.addEventListener("blur", function () { if (timer) { clearTimeout(timer); flush(); } });
         window.addEventListener("pagehide", function () { if (timer) { clearTimeout(timer); flush(); } });
@@ -289,44 +447,36 @@
           });
           save(box, { selected: selected }, "");
           kinds.check.mark(box, selected);
-          var summary = box.querySelector(".vc-check-summary");
-          summary.focus();
+          box.querySelector(".vc-check-summary").focus();
         });
       },
       mark: function (box, selected) {
-        var t = texts(box);
-        var score = 0;
         var questions = all(box, ".vc-question");
+        var marks = markCheck(questionsOf(questions, function (q) {
+          return all(q, "input").map(function (i) { return i.value; });
+        }), selected);
         var summary = box.querySelector(".vc-check-summary");
         var list = summary.querySelector(".vc-summary-list");
         list.textContent = "";
         questions.forEach(function (q, index) {
           var chosen = selected[q.getAttribute("data-vc-question")] || [];
-          var correct = q.getAttribute("data-vc-correct").split(" ");
-          var right = chosen.length > 0 && chosen.length === correct.length &&
-            chosen.every(function (c) { return correct.indexOf(c) >= 0; });
-          if (right) score += 1;
+          var verdict = marks.questions[index].verdict;
+          var style = "vc-" + verdict.replace("_", "-");
           all(q, ".vc-feedback").forEach(function (f) {
             f.hidden = chosen.indexOf(f.getAttribute("data-vc-option")) < 0;
           });
-          var verdict = q.querySelector(".vc-verdict");
-          verdict.textContent = chosen.length === 0 ? t.noAnswer : right ? t.right : t.notYet;
-          verdict.className = "vc-verdict " +
-            (chosen.length === 0 ? "vc-no-answer" : right ? "vc-right" : "vc-not-yet");
+          var shown = q.querySelector(".vc-verdict");
+          shown.textContent = words.verdict[verdict];
+          shown.className = "vc-verdict " + style;
           var item = document.createElement("li");
-          var link = document.createElement("a");
-          link.href = "#" + q.id;
-          link.textContent = t.question.replace("{n}", String(index + 1));
-          item.appendChild(link);
+          item.appendChild(element("a", { href: "#" + q.id }, say(words.check.question, { n: index + 1 })));
           item.appendChild(document.createTextNode(" "));
-          var said = document.createElement("span");
-          said.className = verdict.className.replace("vc-verdict", "vc-summary-verdict");
-          said.textContent = t.verdictWords[chosen.length === 0 ? "noAnswer" : right ? "right" : "notYet"];
-          item.appendChild(said);
+          item.appendChild(element("span", { class: "vc-summary-verdict " + style },
+            words.verdict_words[verdict]));
           list.appendChild(item);
         });
-        box.querySelector(".vc-score").textContent = t.summary
-          .replace("{score}", String(score)).replace("{out_of}", String(questions.length));
+        box.querySelector(".vc-score").textContent =
+          say(words.verdict.summary, { score: marks.score, out_of: marks.outOf });
         summary.hidden = false;
       },
       fill: function (box, entry) {
@@ -350,14 +500,14 @@
     scenario: {
       bind: function (box) {
         box.querySelector(".vc-show-feedback").addEventListener("click", function () {
-          var t = texts(box);
           var input = box.querySelector("input[type=radio]:checked");
           if (!input) {
-            setNote(box, t.chooseFirst);
+            setNote(box, words.scenario.choose_first);
             return;
           }
           var feedback = kinds.scenario.show(box, input.value);
-          save(box, { choice: input.value }, t.feedback.replace("{text}", feedback ? words(feedback) : ""));
+          save(box, { choice: input.value },
+            say(words.scenario.feedback, { text: feedback ? feedbackWords(feedback) : "" }));
         });
       },
       show: function (box, choice) {
@@ -381,11 +531,15 @@
     return all(document, ".vc-activity[data-vc-activity]");
   }
 
+  /* The saved answer an element names, if it is of the element's kind. */
+  function answerFor(el, attribute) {
+    var entry = read(el.getAttribute(attribute));
+    return entry && entry.kind === el.getAttribute("data-vc-kind") ? entry : null;
+  }
+
   function fillOne(box) {
-    var kind = kinds[box.getAttribute("data-vc-kind")];
-    var entry = read(box.getAttribute("data-vc-activity"));
-    if (entry && entry.kind !== box.getAttribute("data-vc-kind")) entry = null;
-    kind.fill(box, entry);
+    var entry = answerFor(box, "data-vc-activity");
+    kinds[box.getAttribute("data-vc-kind")].fill(box, entry);
     if (entry) {
       setStatus(box, true, entry, "");
     } else if (box.querySelector(".vc-status")) {
@@ -402,43 +556,39 @@
 
   /* ---- confidence before and after: a data table, and bars drawn from the same numbers ---- */
 
+  function ratingWords(n) {
+    return n
+      ? say(words.compare.rating, { n: n, label: words.confidence.labels[n].toLowerCase() })
+      : words.compare.empty;
+  }
+
   function fillComparisons() {
     all(document, "figure.vc-compare").forEach(function (figure) {
-      var t = JSON.parse(figure.getAttribute("data-vc-texts"));
       var pair = ["data-vc-before", "data-vc-after"].map(function (name) {
         var entry = read(figure.getAttribute(name));
         return entry && entry.kind === "confidence" ? entry.value.ratings : {};
       });
       var chart = figure.querySelector(".vc-compare-chart");
       chart.textContent = "";
-      var key = document.createElement("p");
-      key.className = "vc-bars-key";
-      ["Before", "After"].forEach(function (name) {
-        var swatch = document.createElement("span");
-        swatch.className = "vc-bar-" + name.toLowerCase();
-        key.appendChild(swatch);
-        key.appendChild(document.createTextNode(" " + name + " "));
+      var key = element("p", { class: "vc-bars-key" });
+      ["before", "after"].forEach(function (name) {
+        key.appendChild(element("span", { class: "vc-bar-" + name }));
+        key.appendChild(document.createTextNode(" " + words.compare[name] + " "));
       });
       chart.appendChild(key);
       all(figure, "tr[data-vc-statement]").forEach(function (row) {
         var id = row.getAttribute("data-vc-statement");
         var before = pair[0][id], after = pair[1][id];
-        function words(n) { return n ? n + " (" + t.labels[n].toLowerCase() + ")" : t.empty; }
-        row.querySelector(".vc-before").textContent = words(before);
-        row.querySelector(".vc-after").textContent = words(after);
+        row.querySelector(".vc-before").textContent = ratingWords(before);
+        row.querySelector(".vc-after").textContent = ratingWords(after);
         row.querySelector(".vc-change").textContent = before && after
-          ? (after === before ? t.noChange : (after > before ? "+" : "") + (after - before)) : t.none;
-        var line = document.createElement("div");
-        line.className = "vc-bars";
-        var label = document.createElement("span");
-        label.className = "vc-bars-label";
-        label.textContent = row.querySelector("th").textContent;
-        line.appendChild(label);
+          ? (after === before ? words.compare.no_change : (after > before ? "+" : "") + (after - before))
+          : words.compare.none;
+        var line = element("div", { class: "vc-bars" });
+        line.appendChild(element("span", { class: "vc-bars-label" }, row.querySelector("th").textContent));
         [["vc-bar-before", before], ["vc-bar-after", after]].forEach(function (pairing) {
-          var bar = document.createElement("span");
-          bar.className = "vc-bar " + pairing[0];
+          var bar = element("span", { class: "vc-bar " + pairing[0] }, pairing[1] || "");
           bar.style.width = ((pairing[1] || 0) * 20) + "%";
-          bar.textContent = pairing[1] || "";
           bar.hidden = !pairing[1];
           line.appendChild(bar);
         });
@@ -449,73 +599,66 @@
 
   /* ---- progress and the learning record --------------------------------------------- */
 
-  /* The same rule as record.model.is_done: answered, a reflection has some text and a
-     check an answer to every question (the book saves every question's list). */
-  function isDone(entry) {
-    if (!entry) return false;
-    if (entry.kind === "check") {
-      return Object.keys(entry.value.selected).every(function (q) {
-        return entry.value.selected[q].length > 0;
-      });
-    }
-    return entry.kind !== "reflection" || entry.value.text.trim() !== "";
-  }
-
   function progressText(done, total) {
-    return done + " of " + total + " activit" + (total === 1 ? "y" : "ies") + " done";
+    return plural(words.progress.done, total, { done: done, total: total });
   }
 
   function fillProgress() {
     all(document, ".vc-progress").forEach(function (p) {
       var ids = p.getAttribute("data-vc-activities").split(" ");
       var done = ids.filter(function (id) { return isDone(read(id)); }).length;
-      p.querySelector("span").textContent =
-        progressText(done, ids.length) + " " + p.getAttribute("data-vc-scope") + ".";
+      p.querySelector("span").textContent = say(words.progress.sentence, {
+        progress: progressText(done, ids.length), scope: p.getAttribute("data-vc-scope")
+      });
     });
   }
 
   function longDate(iso) {
-    return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    return new Date(iso).toLocaleDateString(contract.language,
+      { day: "numeric", month: "long", year: "numeric" });
   }
 
   function duration(minutes) {
     var hours = Math.floor(minutes / 60), rest = minutes % 60, parts = [];
-    if (hours) parts.push(hours + " hour" + (hours === 1 ? "" : "s"));
-    if (rest || !parts.length) parts.push(rest + " minute" + (rest === 1 ? "" : "s"));
+    if (hours) parts.push(plural(words.duration.hours, hours));
+    if (rest || !parts.length) parts.push(plural(words.duration.minutes, rest));
     return parts.join(" ");
   }
 
   var recordSlots = {
     reflection: function (box, entry) {
       box.querySelector("[data-vc-slot=text]").textContent =
-        isDone(entry) ? entry.value.text : "Not answered yet.";
+        isDone(entry) ? entry.value.text : words.record.not_answered;
     },
-    confidence: function (box, entry, t) {
+    confidence: function (box, entry) {
       var ratings = entry ? entry.value.ratings : {};
       all(box, "li[data-vc-statement]").forEach(function (li) {
         var n = ratings[li.getAttribute("data-vc-statement")];
-        li.querySelector("[data-vc-slot=rating]").textContent = n ? n + " – " + t.labels[n] : "Not rated";
+        li.querySelector("[data-vc-slot=rating]").textContent = n
+          ? say(words.record.rating, { n: n, label: words.confidence.labels[n] })
+          : words.record.not_rated;
       });
     },
-    check: function (box, entry, t) {
+    check: function (box, entry) {
       var selected = entry ? entry.value.selected : {};
-      var score = 0, questions = all(box, "li[data-vc-question]");
-      questions.forEach(function (li) {
+      var items = all(box, "li[data-vc-question]");
+      var marks = markCheck(questionsOf(items, function (li) {
+        return Object.keys(JSON.parse(li.getAttribute("data-vc-options")));
+      }), selected);
+      items.forEach(function (li, index) {
         var chosen = selected[li.getAttribute("data-vc-question")] || [];
         var options = JSON.parse(li.getAttribute("data-vc-options"));
-        var correct = li.getAttribute("data-vc-correct").split(" ");
-        var right = chosen.length > 0 && chosen.length === correct.length &&
-          chosen.every(function (c) { return correct.indexOf(c) >= 0; });
-        if (right) score += 1;
         var names = Object.keys(options).filter(function (id) { return chosen.indexOf(id) >= 0; })
           .map(function (id) { return options[id]; });
-        li.querySelector("[data-vc-slot=choice]").textContent = (names.join("; ") || "No answer") +
-          " — " + t.verdictWords[chosen.length === 0 ? "noAnswer" : right ? "right" : "notYet"];
+        li.querySelector("[data-vc-slot=choice]").textContent = say(words.record.choice, {
+          choice: names.join(words.record.choices_joined) || words.record.no_choice,
+          verdict: words.verdict_words[marks.questions[index].verdict]
+        });
       });
       box.querySelector("[data-vc-slot=result]").textContent = entry
-        ? t.summary.replace("{score}", String(score)).replace("{out_of}", String(questions.length))
-        : "Not answered yet.";
-      return { score: score, outOf: questions.length };
+        ? say(words.verdict.summary, { score: marks.score, out_of: marks.outOf })
+        : words.record.not_answered;
+      return marks;
     },
     scenario: function (box, entry) {
       var choice = entry ? entry.value.choice : null;
@@ -528,33 +671,40 @@
 
   function profile() {
     var s = storage(), stored = null;
-    try { stored = s && JSON.parse(s.getItem(PREFIX + "profile")); } catch (e) { stored = null; }
+    try { stored = s && JSON.parse(s.getItem(PROFILE)); } catch (e) { stored = null; }
     return isRecord(stored) ? stored : memoryProfile;
+  }
+
+  /* The statement of completion, worded as record/text.py words it. */
+  function completion(last, final) {
+    return say(words.record.completion, {
+      complete: say(words.record.complete, { date: longDate(last) }),
+      assessed: final ? say(words.record.assessed, final) : ""
+    });
   }
 
   function fillRecord() {
     all(document, ".vc-record-page").forEach(function (page) {
-      var t = JSON.parse(page.getAttribute("data-vc-texts"));
-      var me = profile(), done = 0, total = 0, minutes = 0, last = "", passed = true, final = null;
-      [["name", "Name"], ["role", "Role"]].forEach(function (pair) {
-        var slot = page.querySelector("[data-vc-slot=" + pair[0] + "]");
-        var value = String(me[pair[0]] || "").trim();
-        slot.textContent = pair[1] + ": " + value;
+      var me = profile(), done = 0, total = 0, minutes = 0, last = null, passed = true, final = null;
+      ["name", "role"].forEach(function (field) {
+        var slot = page.querySelector("[data-vc-slot=" + field + "]");
+        var value = String(me[field] || "").trim();
+        slot.textContent = say(words.record[field], { value: value });
         slot.hidden = !value;
       });
       all(page, ".vc-record-section").forEach(function (section) {
         var sectionDone = 0, boxes = all(section, "[data-vc-entry]");
         boxes.forEach(function (box) {
-          var entry = read(box.getAttribute("data-vc-entry"));
-          if (entry && entry.kind !== box.getAttribute("data-vc-kind")) entry = null;
-          var marks = recordSlots[box.getAttribute("data-vc-kind")](box, entry, t);
+          var entry = answerFor(box, "data-vc-entry");
+          var marks = recordSlots[box.getAttribute("data-vc-kind")](box, entry);
           box.querySelector("[data-vc-slot=saved]").textContent =
-            entry ? ", saved on " + longDate(entry.saved_at) : "";
-          if (entry && entry.saved_at > last) last = entry.saved_at;
+            entry ? say(words.record.saved_on, { date: longDate(entry.saved_at) }) : "";
+          if (entry && later(entry, last)) last = entry;
           /* The rule of record.model.LearningRecord.complete: the final assessment's pass mark. */
           if (box.hasAttribute("data-vc-needed")) {
-            final = { score: marks.score, outOf: marks.outOf, needed: box.getAttribute("data-vc-needed") };
-            passed = !!entry && marks.score >= parseInt(final.needed, 10);
+            var needed = parseInt(box.getAttribute("data-vc-needed"), 10);
+            final = { score: marks.score, out_of: marks.outOf, needed: needed };
+            passed = !!entry && marks.score >= needed;
           }
           box.toggleAttribute("data-vc-done", isDone(entry));
           if (isDone(entry)) {
@@ -567,14 +717,11 @@
         done += sectionDone;
         total += boxes.length;
       });
-      page.querySelector("[data-vc-slot=activities]").textContent = "Activities done: " + done +
-        " of " + total + " (about " + duration(minutes) + " of activities).";
+      page.querySelector("[data-vc-slot=activities]").textContent = say(words.record.activities_done,
+        { done: done, total: total, duration: duration(minutes) });
       var statement = page.querySelector("[data-vc-slot=complete]");
       statement.hidden = !(total > 0 && done === total && passed);
-      statement.textContent = statement.hidden ? "" : t.complete.replace("{date}", longDate(last))
-        .replace("{score}", final ? String(final.score) : "")
-        .replace("{out_of}", final ? String(final.outOf) : "")
-        .replace("{needed}", final ? final.needed : "");
+      statement.textContent = statement.hidden ? "" : completion(last.saved_at, final);
     });
   }
 
@@ -598,19 +745,17 @@
       top.innerHTML = h.innerHTML;
       h.replaceWith(top);
     });
-    return "<!DOCTYPE html><html lang='en-GB'><head><meta charset='utf-8'>" +
+    var title = element("title", {}, words.record.title);
+    return "<!DOCTYPE html><html lang='" + contract.language + "'><head><meta charset='utf-8'>" +
       "<meta name='viewport' content='width=device-width, initial-scale=1'>" +
-      "<title>Learning record: Valued Contributors</title><style>" +
-      page.getAttribute("data-vc-css") + "</style></head><body>" + copy.outerHTML +
-      "</body></html>\n";
+      title.outerHTML + "<style>" + page.getAttribute("data-vc-css") + "</style></head><body>" +
+      copy.outerHTML + "</body></html>\n";
   }
 
   /* Prints the very document "Download my record" saves, from a frame of its own. */
   function printRecord(page) {
     all(document, ".vc-print-frame").forEach(function (old) { old.remove(); });
-    var frame = document.createElement("iframe");
-    frame.className = "vc-print-frame";
-    frame.setAttribute("aria-hidden", "true");
+    var frame = element("iframe", { class: "vc-print-frame", "aria-hidden": "true" });
     frame.tabIndex = -1;
     frame.addEventListener("load", function () {
       frame.contentWindow.focus();
@@ -625,8 +770,8 @@
     var shared = all(page, ".vc-share-box:checked").map(function (box) { return read(box.value); })
       .filter(function (entry) { return entry !== null; });
     return {
-      format: "valued-contributors/contribution",
-      version: 1,
+      format: contract.contribution.format,
+      version: contract.contribution.version,
       answers: shared.map(function (e) {
         return { activity: e.activity, kind: e.kind, value: e.value, saved_on: e.saved_at.slice(0, 10) };
       })
@@ -644,7 +789,7 @@
           var now = profile();
           now[field] = input.value;
           memoryProfile = now;
-          try { storage().setItem(PREFIX + "profile", JSON.stringify(now)); } catch (e) { /* kept in memory */ }
+          try { storage().setItem(PROFILE, JSON.stringify(now)); } catch (e) { /* kept in memory */ }
           fillRecord();
         });
       });
@@ -655,27 +800,15 @@
         var shared = page.querySelector(".vc-share-status");
         var doc = contribution(page);
         if (!doc.answers.length) {
-          shared.textContent = "Tick at least one answered activity to share, then try again.";
+          shared.textContent = words.record.share_none;
           return;
         }
-        var link = document.createElement("a");
-        link.href = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2) + "\n"],
-          { type: "application/json" }));
-        link.download = "my-contribution.json";
-        document.body.appendChild(link);
-        link.click();
-        setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-        shared.textContent = "Your contribution (" + doc.answers.length + " answer" +
-          (doc.answers.length === 1 ? "" : "s") + ") was saved to a file in your downloads.";
+        saveFile(JSON.stringify(doc, null, 2) + "\n", "application/json", words.files.contribution);
+        shared.textContent = plural(words.record.share_saved, doc.answers.length);
       });
       page.querySelector(".vc-record-download").addEventListener("click", function () {
-        var link = document.createElement("a");
-        link.href = URL.createObjectURL(new Blob([recordDocument(page)], { type: "text/html" }));
-        link.download = "my-learning-record.html";
-        document.body.appendChild(link);
-        link.click();
-        setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-        status.textContent = "Your record was saved to a file in your downloads.";
+        saveFile(recordDocument(page), "text/html", words.files.record);
+        status.textContent = words.record.saved;
       });
     });
   }
@@ -683,57 +816,70 @@
   /* ---- export, import and delete ---------------------------------------------------- */
 
   function exportDocument() {
+    var writer = contract.storage.writer;
     return {
-      format: FORMAT,
-      version: VERSION,
-      source: "book",
+      format: contract.answers.format,
+      version: contract.answers.version,
+      source: writer,
       exported_at: new Date().toISOString(),
       answers: allEntries().map(function (e) {
-        return { activity: e.activity, kind: e.kind, value: e.value, saved_at: e.saved_at, origin: "book" };
+        return { activity: e.activity, kind: e.kind, value: e.value, saved_at: e.saved_at, origin: writer };
       })
     };
   }
 
   function download() {
     var text = JSON.stringify(exportDocument(), null, 2) + "\n";
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-    link.download = "valued-contributors-answers-" + new Date().toISOString().slice(0, 10) + ".json";
-    document.body.appendChild(link);
-    link.click();
-    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    saveFile(text, "application/json", say(words.files.answers, { date: today() }));
     return text;
   }
 
+  /* The answers in an answers file's text, refused (an Error with one sentence saying what to
+     do) wherever the command line would refuse the file. */
   function parseImport(text) {
     var doc;
     try {
       doc = JSON.parse(text);
     } catch (e) {
-      throw new Error("This file is not valid JSON, so it cannot be an answers file; choose a file " +
-        "made by Export my answers or by valued-contributors export.");
+      throw new Error(words.book_import.not_json);
     }
-    if (!isRecord(doc) || doc.format !== FORMAT) {
-      throw new Error("This file is not a Valued Contributors answers file; choose a file made by " +
-        "Export my answers or by valued-contributors export.");
+    if (!isRecord(doc) || doc.format !== contract.answers.format) {
+      throw new Error(words.book_import.not_answers);
     }
-    if (doc.version !== VERSION) {
-      throw new Error("This answers file is version " + JSON.stringify(doc.version) + ", but this " +
-        "course reads version " + VERSION + "; export the file again from an up-to-date course.");
+    if (doc.version !== contract.answers.version) {
+      throw new Error(say(words.book_import.wrong_version,
+        { version: JSON.stringify(doc.version), expected: contract.answers.version }));
+    }
+    if (Array.isArray(doc.answers) && doc.answers.length > contract.answers.max_answers) {
+      throw new Error(say(words.book_import.too_many, {
+        count: doc.answers.length.toLocaleString(contract.language),
+        limit: contract.answers.max_answers.toLocaleString(contract.language)
+      }));
     }
     if (!Array.isArray(doc.answers) || !doc.answers.every(validEntry)) {
-      throw new Error("This answers file is damaged; export it again and import the new file.");
+      throw new Error(words.book_import.damaged);
     }
     return doc.answers;
   }
 
-  /* Keep the newest version of each answer: importing the same file twice changes nothing. */
+  /* A file chosen for import, refused before it is read if it is over the answers file's
+     byte limit. */
+  function readImport(file) {
+    if (file.size > contract.answers.max_bytes) {
+      return Promise.reject(new Error(say(words.book_import.too_big,
+        { limit: contract.answers.max_bytes_words })));
+    }
+    return file.text().then(parseImport);
+  }
+
+  /* Keep the latest version of each answer: importing the same file twice changes nothing. */
   function merge(answers) {
     var changed = 0;
     answers.forEach(function (a) {
       var have = read(a.activity);
-      if (!have || Date.parse(have.saved_at) < Date.parse(a.saved_at)) {
-        write({ activity: a.activity, kind: a.kind, value: a.value, saved_at: a.saved_at });
+      var entry = { activity: a.activity, kind: a.kind, value: a.value, saved_at: a.saved_at };
+      if (later(entry, have) && JSON.stringify(entry) !== JSON.stringify(have)) {
+        write(entry);
         changed += 1;
       }
     });
@@ -741,53 +887,54 @@
   }
 
   function panel(host) {
+    var w = words.answers_panel;
     host.classList.add("vc-panel");
     host.setAttribute("role", "region");
-    host.setAttribute("aria-label", "Your answers");
-    host.innerHTML =
-      "<p class='vc-panel-title'><strong>Your answers</strong></p>" +
-      "<p>Your answers are kept in this browser only, on this device. Export them to keep a copy, " +
-      "to carry them into the notebooks or to another browser.</p>" +
-      "<div class='vc-panel-buttons'>" +
-      "<button type='button' class='vc-button vc-export'>Export my answers</button>" +
-      "<button type='button' class='vc-button vc-import'>Import answers</button>" +
-      "<input type='file' class='vc-import-file' accept='.json,application/json' hidden>" +
-      "<button type='button' class='vc-button vc-delete'>Delete my answers</button></div>" +
-      "<p class='vc-panel-status' role='status' aria-live='polite'></p>";
-    var status = host.querySelector(".vc-panel-status");
-    var file = host.querySelector(".vc-import-file");
-    function say(message, problem) {
+    host.setAttribute("aria-label", w.label);
+    host.textContent = "";
+    var title = element("p", { class: "vc-panel-title" });
+    title.appendChild(element("strong", {}, w.label));
+    var buttons = element("div", { class: "vc-panel-buttons" });
+    buttons.appendChild(element("button", { type: "button", class: "vc-button vc-export" }, w.export));
+    buttons.appendChild(element("button", { type: "button", class: "vc-button vc-import" }, w.import));
+    var file = element("input",
+      { type: "file", class: "vc-import-file", accept: ".json,application/json", hidden: "" });
+    buttons.appendChild(file);
+    buttons.appendChild(element("button", { type: "button", class: "vc-button vc-delete" }, w.delete));
+    var status = element("p", { class: "vc-panel-status", role: "status", "aria-live": "polite" });
+    [title, element("p", {}, w.intro), buttons, status].forEach(function (el) {
+      host.appendChild(el);
+    });
+    function tell(message, problem) {
       status.textContent = message;
       status.classList.toggle("vc-problem", !!problem);
     }
     host.querySelector(".vc-export").addEventListener("click", function () {
       var count = exportDocument().answers.length;
       download();
-      say("Exported " + count + " answer" + (count === 1 ? "" : "s") + " to a file in your downloads.");
+      tell(plural(w.exported, count));
     });
     host.querySelector(".vc-import").addEventListener("click", function () { file.click(); });
     file.addEventListener("change", function () {
       var chosen = file.files && file.files[0];
       if (!chosen) return;
-      chosen.text().then(function (text) {
-        var changed = merge(parseImport(text));
+      readImport(chosen).then(function (answers) {
+        var changed = merge(answers);
         fillAll();
-        say(changed ? "Imported " + changed + " answer" + (changed === 1 ? "" : "s") + "."
-          : "Everything in this file was already here, so nothing changed.");
+        tell(changed ? plural(w.imported, changed) : w.unchanged);
       }).catch(function (error) {
-        say(error.message, true);
+        tell(error.message, true);
       }).then(function () { file.value = ""; });
     });
     host.querySelector(".vc-delete").addEventListener("click", function () {
-      if (!window.confirm("Delete every answer saved in this browser? This cannot be undone. " +
-        "Export them first if you want a copy.")) {
-        say("Nothing was deleted.");
+      if (!window.confirm(w.confirm_delete)) {
+        tell(w.not_deleted);
         return;
       }
       var count = allEntries().length;
       forgetAll();
       fillAll();
-      say("Deleted " + count + " answer" + (count === 1 ? "" : "s") + " from this browser.");
+      tell(plural(w.deleted, count));
     });
   }
 
@@ -833,8 +980,7 @@
     var hosts = all(document, ".vc-answers-panel");
     var anchors = activities().concat(all(document, ".vc-record-page"));
     if (!hosts.length && anchors.length) {
-      var host = document.createElement("div");
-      host.className = "vc-answers-panel";
+      var host = element("div", { class: "vc-answers-panel" });
       var last = anchors[anchors.length - 1];
       var article = last.closest("article") || last.parentNode;
       article.appendChild(host);
@@ -858,9 +1004,14 @@
     }
   }
 
-  /* isDone is read by the SCORM package's launch page (valued_contributors/downloads/scorm.py). */
+  /* Read by the SCORM package's launch page (valued_contributors/downloads/scorm-bridge.js),
+     so that it applies the very rules the book applies. */
   window.valuedContributors = {
-    exportDocument: exportDocument, parseImport: parseImport, merge: merge, isDone: isDone
+    exportDocument: exportDocument,
+    parseImport: parseImport,
+    merge: merge,
+    isDone: isDone,
+    markCheck: markCheck
   };
 
   start();

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import io
-import json
 import textwrap
 from typing import TYPE_CHECKING, Any
 
@@ -158,10 +157,9 @@ class ComparisonView:
     def _html(self) -> str:
         ids = [s.id for s in self.before.statements]
         empty = confidence_changes(self.before, {}, {})
-        texts = {"empty": EMPTY, "noChange": NO_CHANGE, "none": NONE, "labels": CONFIDENCE_LABELS}
         return (
             f"<figure class='vc-compare' data-vc-before='{attr(self.before.id)}' "
-            f"data-vc-after='{attr(self.after.id)}' data-vc-texts='{attr(json.dumps(texts))}'>"
+            f"data-vc-after='{attr(self.after.id)}'>"
             f"<div class='vc-compare-chart' aria-hidden='true'></div>"
             f"{table_html(empty, ids)}"
             "<figcaption>The table gives every rating the chart shows. Ratings come from "

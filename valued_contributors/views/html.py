@@ -6,30 +6,15 @@ scoring module, so the book and the notebook give exactly the same feedback.
 
 from __future__ import annotations
 
-import json
-
 from valued_contributors import kinds
-from valued_contributors.core import wording
 from valued_contributors.core.html import attr, block, dom_id, inline, minutes
 from valued_contributors.kinds import Activity
-from valued_contributors.kinds.check import verdicts
 
 NOSCRIPT = (
     "<noscript><p class='vc-warning'>This page's script is not running in your browser, so "
     "nothing you write or choose here is saved. You can still open each Feedback and Discussion "
     "to read it. To keep your answers, turn on JavaScript or use the notebooks.</p></noscript>"
 )
-# Wording the book's script shows; it composes no sentence of its own.
-SCRIPT_TEXTS = {
-    "question": wording.text("check.question"),
-    "chooseFirst": wording.text("scenario.choose_first"),
-    "feedback": wording.text("scenario.feedback"),
-    "verdictWords": {
-        "right": wording.text("verdict_words.right"),
-        "notYet": wording.text("verdict_words.not_yet"),
-        "noAnswer": wording.text("verdict_words.no_answer"),
-    },
-}
 LIVE = "<p class='vc-live' role='status' aria-live='polite'></p>"  # the activity's one live region
 
 
@@ -48,10 +33,9 @@ def render(activity: Activity) -> str:
     kind = kinds.of(activity)
     title_id = dom_id(activity.id, "title")
     body = kind.book(activity)
-    texts = attr(json.dumps({**verdicts(), **SCRIPT_TEXTS}))
     return (
         f"<section class='vc-activity vc-{activity.kind}' data-vc-activity='{attr(activity.id)}' "
-        f"data-vc-kind='{activity.kind}' data-vc-texts='{texts}' aria-labelledby='{title_id}'>"
+        f"data-vc-kind='{activity.kind}' aria-labelledby='{title_id}'>"
         f"<p class='vc-title' id='{title_id}'><span class='vc-kind'>{kind.label}"
         f"</span> {inline(activity.title)}</p>"
         f"<p class='vc-time'>{minutes(activity.minutes)}</p>"

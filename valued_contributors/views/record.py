@@ -10,9 +10,8 @@ from typing import Any
 import ipywidgets as widgets
 
 from valued_contributors import kinds
-from valued_contributors.content import scoring
 from valued_contributors.content.compiled import course
-from valued_contributors.content.model import CONFIDENCE_LABELS
+from valued_contributors.core import wording
 from valued_contributors.core.html import attr, inline
 from valued_contributors.document import Block
 from valued_contributors.document.html import Style
@@ -24,7 +23,6 @@ from valued_contributors.record.model import build_record
 from valued_contributors.record.tree import changes_section
 from valued_contributors.views.answers import download_link, save_file, say
 from valued_contributors.views.compare import ComparisonView
-from valued_contributors.views.html import SCRIPT_TEXTS
 from valued_contributors.views.saving import current_journal, when_saved
 from valued_contributors.views.styles import notebook_box
 
@@ -120,7 +118,7 @@ class RecordView:
         """Write only the chosen answers, without name or times, for a team's facilitator."""
         from valued_contributors.facilitation.contribution import make_contribution
 
-        path = (folder or Path.cwd()) / "my-contribution.json"
+        path = (folder or Path.cwd()) / wording.text("files.contribution")
         try:
             document = make_contribution(current_journal().answers(), self.shared)
             if not document["answers"]:
@@ -175,15 +173,9 @@ class RecordView:
         pair = before_after(course().activities)
         if pair is not None and empty.changes:
             changes = (changes_section(ComparisonView(*pair)._html()),)
-        texts = {
-            **scoring.verdicts(),
-            "labels": CONFIDENCE_LABELS,
-            "complete": record_html.completion_template(empty),
-            "verdictWords": SCRIPT_TEXTS["verdictWords"],
-        }
         return (
-            f"<div class='vc-record-page' data-vc-texts='{attr(json.dumps(texts))}' "
-            f"data-vc-css='{attr(record_html.styles())}'>{CONTROLS}{SHARING}"
+            f"<div class='vc-record-page' data-vc-css='{attr(record_html.styles())}'>"
+            f"{CONTROLS}{SHARING}"
             f"{record_html.template(empty, changes, BOOK_PAGE)}</div>"
         )
 
