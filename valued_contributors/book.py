@@ -62,7 +62,9 @@ def _wanted(asset: Any, shows_code: bool = True) -> bool:
     )
 
 
-def _self_contained(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any):
+def _self_contained(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     shows_code = CODE_BLOCK in context.get("body", "")
     for key in ("script_files", "css_files"):
         if key in context:
