@@ -40,6 +40,7 @@ check: $(STAMP)  ## Lint, format, layers and the fast unit tests (no browser, no
 	$(BIN)/python -m pytest tests $(FAST_TESTS) -q
 
 test: $(STAMP) $(NODE_STAMP)  ## Run every test (browser tests need Debian's chromium)
+	@if command -v npx >/dev/null 2>&1; then npx --no-install biome ci; else echo "npm is not installed: the browser scripts are not linted."; fi
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports

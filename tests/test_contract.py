@@ -83,7 +83,7 @@ def test_the_scripts_hold_no_sentence_format_limit_or_pattern_of_their_own() -> 
     limits = {made["answers"]["max_bytes"], made["answers"]["max_answers"], 1_000_000, 200, 400}
     for script in SCRIPTS:
         code = _code(script)
-        literals = re.findall(r'"((?:[^"\\]|\\.)*)"', code)
+        literals = re.findall(r'"((?:[^"\\]|\\.)*)"', code) + re.findall(r"`([^`]*)`", code)
         english = [s for s in literals if _is_english(s) and s != "use strict"]
         assert english == [], f"{script.name} words sentences of its own: {english}"
         for sentence in sentences:

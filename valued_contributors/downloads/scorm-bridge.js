@@ -9,25 +9,27 @@
  * in this browser's local storage, as in the web book. Without a runtime, the launch page
  * simply opens the web book.
  */
-(function () {
+(() => {
   "use strict";
 
-  var rules = JSON.parse(document.getElementById("vc-scorm-rules").textContent);
-  var api = findApi(window);
-  var started = new Date();
-  var finished = false;
-  var held = {};
-  var changed = false;
-  var frame = null;
+  const rules = JSON.parse(document.getElementById("vc-scorm-rules").textContent);
+  const api = findApi(window);
+  const started = new Date();
+  let finished = false;
+  const held = {};
+  let changed = false;
+  let frame = null;
 
   /* The SCORM 2004 way to find the runtime: up the frames that hold this page, then the
      window that opened it. */
   function findApi(win) {
     function climb(w) {
-      for (var depth = 0; w && depth < 500; depth++) {
+      for (let depth = 0; w && depth < 500; depth++) {
         try {
           if (w.API_1484_11) return w.API_1484_11;
-        } catch (e) { /* a frame from another site: keep looking above it */ }
+        } catch (_e) {
+          /* a frame from another site: keep looking above it */
+        }
         if (!w.parent || w.parent === w) break;
         w = w.parent;
       }
@@ -37,7 +39,7 @@
   }
 
   function get(element) {
-    var value = api.GetValue(element);
+    const value = api.GetValue(element);
     return String(api.GetLastError()) === "0" ? String(value) : "";
   }
 
@@ -60,40 +62,44 @@
 
   /* A SCORM 2004 time interval, e.g. PT1H5M12S. */
   function interval(ms) {
-    var seconds = Math.max(0, Math.round(ms / 1000));
-    var hours = Math.floor(seconds / 3600), minutes = Math.floor((seconds % 3600) / 60);
-    return "PT" + hours + "H" + minutes + "M" + (seconds % 60) + "S";
+    const seconds = Math.max(0, Math.round(ms / 1000));
+    const hours = Math.floor(seconds / 3600),
+      minutes = Math.floor((seconds % 3600) / 60);
+    return `PT${hours}H${minutes}M${seconds % 60}S`;
   }
 
   /* The learner's latest answers, read by the book's own script inside the frame. */
   function answers() {
-    var book = frame && frame.contentWindow && frame.contentWindow.valuedContributors;
-    if (!book || !book.exportDocument) return null;
-    var byId = {};
-    book.exportDocument().answers.forEach(function (a) { byId[a.activity] = a; });
+    const book = frame?.contentWindow?.valuedContributors;
+    if (!book?.exportDocument) return null;
+    const byId = {};
+    book.exportDocument().answers.forEach((a) => {
+      byId[a.activity] = a;
+    });
     return { byId: byId, isDone: book.isDone, markCheck: book.markCheck };
   }
 
   /* Right answers in the final assessment, marked by the book's script. */
   function finalScore(seen, entry) {
-    var selected = entry ? entry.value.selected : null;
+    const selected = entry ? entry.value.selected : null;
     if (!selected) return null;
-    var questions = Object.keys(rules.final.correct).map(function (id) {
-      return { id: id, correct: rules.final.correct[id] };
-    });
+    const questions = Object.keys(rules.final.correct).map((id) => ({
+      id: id,
+      correct: rules.final.correct[id]
+    }));
     return seen.markCheck(questions, selected).score;
   }
 
   /* What the platform is told: the statement of completion's rule, applied to the numbers. */
   function report() {
-    var seen = answers();
+    const seen = answers();
     if (!seen || finished) return;
-    var done = rules.activities.filter(function (id) { return seen.isDone(seen.byId[id] || null); });
-    var allDone = rules.activities.length > 0 && done.length === rules.activities.length;
-    var progress = rules.activities.length ? done.length / rules.activities.length : 0;
-    var score = rules.final ? finalScore(seen, seen.byId[rules.final.activity]) : null;
-    var passed = rules.final ? score !== null && score >= rules.final.needed : null;
-    var completed = allDone && passed !== false;
+    const done = rules.activities.filter((id) => seen.isDone(seen.byId[id] || null));
+    const allDone = rules.activities.length > 0 && done.length === rules.activities.length;
+    const progress = rules.activities.length ? done.length / rules.activities.length : 0;
+    const score = rules.final ? finalScore(seen, seen.byId[rules.final.activity]) : null;
+    const passed = rules.final ? score !== null && score >= rules.final.needed : null;
+    const completed = allDone && passed !== false;
 
     /* What the platform already holds is never taken back (a new device starts empty). */
     if (progress > held.progress) {
@@ -108,7 +114,7 @@
       set("cmi.completion_status", "incomplete");
     }
     if (score !== null) {
-      var scaled = score / rules.final.questions;
+      const scaled = score / rules.final.questions;
       if (!(held.scaled >= scaled)) {
         held.scaled = scaled;
         set("cmi.score.min", "0");
@@ -116,7 +122,7 @@
         set("cmi.score.raw", String(score));
         set("cmi.score.scaled", real(scaled));
       }
-      var success = passed ? "passed" : "failed";
+      const success = passed ? "passed" : "failed";
       if (held.success !== "passed" && held.success !== success) {
         held.success = success;
         set("cmi.success_status", success);
@@ -129,19 +135,21 @@
   /* The page the learner is on, so the platform can bring them back to it. */
   function place() {
     try {
-      var here = frame.contentWindow.location.href;
-      var base = new URL(rules.start, window.location.href).href.replace(/[^/]*$/, "");
+      const here = frame.contentWindow.location.href;
+      const base = new URL(rules.start, window.location.href).href.replace(/[^/]*$/, "");
       if (here.indexOf(base) === 0 && here.length - base.length <= 1000) {
         set("cmi.location", here.slice(base.length));
       }
-    } catch (e) { /* the frame is between pages */ }
+    } catch (_e) {
+      /* the frame is between pages */
+    }
   }
 
   function finish() {
     if (finished) return;
     report();
     finished = true;
-    set("cmi.session_time", interval(new Date() - started));
+    set("cmi.session_time", interval(Date.now() - started));
     set("cmi.exit", held.completion === "completed" ? "normal" : "suspend");
     commit();
     api.Terminate("");
@@ -156,9 +164,11 @@
     held.completion = get("cmi.completion_status");
     held.success = get("cmi.success_status");
     held.scaled = parseFloat(get("cmi.score.scaled"));
-    var resume = get("cmi.entry") === "resume" ? get("cmi.location") : "";
-    var start = /^[A-Za-z0-9_\-./]+\.html(#[A-Za-z0-9_\-]*)?$/.test(resume) && resume.indexOf("..") < 0
-      ? rules.start.replace(/[^/]*$/, "") + resume : rules.start;
+    const resume = get("cmi.entry") === "resume" ? get("cmi.location") : "";
+    const start =
+      /^[A-Za-z0-9_\-./]+\.html(#[A-Za-z0-9_-]*)?$/.test(resume) && resume.indexOf("..") < 0
+        ? rules.start.replace(/[^/]*$/, "") + resume
+        : rules.start;
 
     frame = document.createElement("iframe");
     frame.id = "vc-course";

@@ -6,37 +6,40 @@
  * contract block, which Python writes (valued_contributors/contract.py); the feedback itself
  * comes from the page. This script only decides which of it to show.
  */
-(function () {
+(() => {
   "use strict";
 
-  var source = document.getElementById("vc-contract");
-  var contract = source ? JSON.parse(source.textContent) : null;
+  const source = document.getElementById("vc-contract");
+  const contract = source ? JSON.parse(source.textContent) : null;
   if (!contract) return;
-  var words = contract.wording;
-  var PREFIX = contract.storage.prefix;
-  var SET_ASIDE = PREFIX + "notice:set-aside";
-  var PROFILE = PREFIX + "profile";
-  var DAMAGED = PREFIX + "damaged:";
-  var ID = new RegExp(contract.patterns.activity);
-  var TIME = new RegExp(contract.patterns.time);
-  var memory = {};
-  var memoryProfile = { name: "", role: "" };
+  const words = contract.wording;
+  const PREFIX = contract.storage.prefix;
+  const SET_ASIDE = `${PREFIX}notice:set-aside`;
+  const PROFILE = `${PREFIX}profile`;
+  const DAMAGED = `${PREFIX}damaged:`;
+  const ID = new RegExp(contract.patterns.activity);
+  const TIME = new RegExp(contract.patterns.time);
+  let memory = {};
+  let memoryProfile = { name: "", role: "" };
+
+  /* Whether an object has a key of its own (not one it inherits). */
+  function has(object, key) {
+    return Object.keys(object).indexOf(key) >= 0;
+  }
 
   /* ---- wording ---------------------------------------------------------------------- */
 
   /* A sentence from the catalogue with its {fields} filled in. */
   function say(template, fields) {
-    return template.replace(/\{([a-z_]+)\}/g, function (whole, name) {
-      return fields && Object.prototype.hasOwnProperty.call(fields, name)
-        ? String(fields[name])
-        : whole;
-    });
+    return template.replace(/\{([a-z_]+)\}/g, (whole, name) =>
+      fields && has(fields, name) ? String(fields[name]) : whole
+    );
   }
 
   /* The catalogue's form of a plural sentence for a count, as core/wording.py picks it. */
   function plural(forms, count, fields) {
-    var all = { count: count };
-    Object.keys(fields || {}).forEach(function (name) {
+    const all = { count: count };
+    Object.keys(fields || {}).forEach((name) => {
       all[name] = fields[name];
     });
     return say(count === 1 ? forms.one : forms.other, all);
@@ -50,40 +53,28 @@
 
   /* Characters as JSON Schema counts them (code points): an emoji is one. */
   function characters(text) {
-    var pairs = text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g);
+    const pairs = text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g);
     return text.length - (pairs ? pairs.length : 0);
   }
 
-  var patterns = {};
+  const patterns = {};
   function matches(text, pattern) {
     if (!patterns[pattern]) patterns[pattern] = new RegExp(pattern);
     return patterns[pattern].test(text);
   }
 
-  var TYPES = {
-    string: function (x) {
-      return typeof x === "string";
-    },
-    integer: function (x) {
-      return typeof x === "number" && Math.floor(x) === x;
-    },
-    number: function (x) {
-      return typeof x === "number";
-    },
-    boolean: function (x) {
-      return typeof x === "boolean";
-    },
+  const TYPES = {
+    string: (x) => typeof x === "string",
+    integer: (x) => typeof x === "number" && Math.floor(x) === x,
+    number: (x) => typeof x === "number",
+    boolean: (x) => typeof x === "boolean",
     array: Array.isArray,
     object: isRecord
   };
 
   function unique(list) {
-    var seen = list.map(function (item) {
-      return JSON.stringify(item);
-    });
-    return seen.every(function (item, index) {
-      return seen.indexOf(item) === index;
-    });
+    const seen = list.map((item) => JSON.stringify(item));
+    return seen.every((item, index) => seen.indexOf(item) === index);
   }
 
   /* Whether a value keeps the rules of a JSON Schema from the contract (the keywords the
@@ -93,28 +84,28 @@
     if (schema.enum && schema.enum.indexOf(x) < 0) return false;
     if (schema.type && !TYPES[schema.type](x)) return false;
     if (typeof x === "string") {
-      var length = characters(x);
+      const length = characters(x);
       if (length > schema.maxLength || length < schema.minLength) return false;
       if (schema.pattern && !matches(x, schema.pattern)) return false;
     }
     if (typeof x === "number" && (x < schema.minimum || x > schema.maximum)) return false;
     if (Array.isArray(x)) {
       if (x.length > schema.maxItems || (schema.uniqueItems && !unique(x))) return false;
-      if (schema.items && !x.every(function (item) { return conforms(item, schema.items); })) {
+      if (schema.items && !x.every((item) => conforms(item, schema.items))) {
         return false;
       }
     }
     if (isRecord(x)) {
-      var keys = Object.keys(x);
-      var named = schema.properties || {};
-      var others = schema.additionalProperties;
+      const keys = Object.keys(x);
+      const named = schema.properties || {};
+      const others = schema.additionalProperties;
       if (keys.length < schema.minProperties || keys.length > schema.maxProperties) return false;
-      if (!(schema.required || []).every(function (key) { return keys.indexOf(key) >= 0; })) {
+      if (!(schema.required || []).every((key) => keys.indexOf(key) >= 0)) {
         return false;
       }
-      return keys.every(function (key) {
+      return keys.every((key) => {
         if (schema.propertyNames && !conforms(key, schema.propertyNames)) return false;
-        if (Object.prototype.hasOwnProperty.call(named, key)) return conforms(x[key], named[key]);
+        if (has(named, key)) return conforms(x[key], named[key]);
         return isRecord(others) ? conforms(x[key], others) : others !== false;
       });
     }
@@ -124,49 +115,52 @@
   /* A time written as the contract's pattern says that is also a real date and time. */
   function realTime(text) {
     if (typeof text !== "string" || !TIME.test(text)) return false;
-    var moment = Date.parse(text);
-    return !isNaN(moment) && new Date(moment).toISOString().slice(0, 19) === text.slice(0, 19);
+    const moment = Date.parse(text);
+    return (
+      !Number.isNaN(moment) && new Date(moment).toISOString().slice(0, 19) === text.slice(0, 19)
+    );
   }
 
   function kindOf(entry) {
-    return Object.prototype.hasOwnProperty.call(contract.kinds, entry.kind)
-      ? contract.kinds[entry.kind]
-      : null;
+    return has(contract.kinds, entry.kind) ? contract.kinds[entry.kind] : null;
   }
 
   /* One saved answer as the answers file's schema allows it, its value in its kind's shape. */
   function validEntry(e) {
-    var kind = isRecord(e) ? kindOf(e) : null;
-    return !!kind && conforms(e, contract.answers.answer) &&
-      realTime(e.saved_at) && conforms(e.value, kind.value);
+    const kind = isRecord(e) ? kindOf(e) : null;
+    return (
+      !!kind &&
+      conforms(e, contract.answers.answer) &&
+      realTime(e.saved_at) &&
+      conforms(e.value, kind.value)
+    );
   }
 
   /* The moment a version was saved, as text that sorts in time order (so …:00Z comes before
      …:00.500Z); a time that cannot be read sorts first, as the oldest. */
   function moment(entry) {
-    var text = entry[contract.latest.time];
+    const text = entry[contract.latest.time];
     if (!realTime(text)) return "";
-    var fraction = (text.slice(20, -1) + "000000").slice(0, 6);
-    return text.slice(0, 19) + "." + fraction;
+    const fraction = `${text.slice(20, -1)}000000`.slice(0, 6);
+    return `${text.slice(0, 19)}.${fraction}`;
   }
 
   /* The contract's rule for the latest version: does `candidate` replace `kept`? */
   function later(candidate, kept) {
     if (!kept) return true;
-    var a = moment(candidate), b = moment(kept);
+    const a = moment(candidate),
+      b = moment(kept);
     return a > b || (a === b && contract.latest.ties === "last");
   }
 
   /* The contract's "done" rule of the answer's kind. */
   function isDone(entry) {
-    var kind = entry ? kindOf(entry) : null;
+    const kind = entry ? kindOf(entry) : null;
     if (!kind) return false;
-    var inner = entry.value[kind.value_key];
+    const inner = entry.value[kind.value_key];
     if (kind.done.rule === "not-blank") return inner.trim() !== "";
     if (kind.done.rule === "all-answered") {
-      return Object.keys(inner).every(function (part) {
-        return inner[part].length > 0;
-      });
+      return Object.keys(inner).every((part) => inner[part].length > 0);
     }
     return kind.done.rule === "saved";
   }
@@ -175,73 +169,77 @@
      chosen (of those it has, when they are given) are exactly its correct ones. `questions` are
      {id, correct: [option ids], options: [option ids] (optional)}. */
   function markCheck(questions, selected) {
-    var results = questions.map(function (q) {
-      var chosen = (selected[q.id] || []).filter(function (o, index, list) {
-        return list.indexOf(o) === index && (!q.options || q.options.indexOf(o) >= 0);
-      });
-      var right = chosen.length > 0 && chosen.length === q.correct.length &&
-        chosen.every(function (c) { return q.correct.indexOf(c) >= 0; });
+    const results = questions.map((q) => {
+      const chosen = (selected[q.id] || []).filter(
+        (o, index, list) => list.indexOf(o) === index && (!q.options || q.options.indexOf(o) >= 0)
+      );
+      const right =
+        chosen.length > 0 &&
+        chosen.length === q.correct.length &&
+        chosen.every((c) => q.correct.indexOf(c) >= 0);
       return { id: q.id, verdict: chosen.length === 0 ? "no_answer" : right ? "right" : "not_yet" };
     });
-    var score = results.filter(function (r) { return r.verdict === "right"; }).length;
+    const score = results.filter((r) => r.verdict === "right").length;
     return { questions: results, score: score, outOf: questions.length };
   }
 
   /* The questions of a check as the page gives them (data-vc-question, data-vc-correct). */
   function questionsOf(elements, optionsOf) {
-    return elements.map(function (el) {
-      return {
-        id: el.getAttribute("data-vc-question"),
-        correct: el.getAttribute("data-vc-correct").split(" "),
-        options: optionsOf(el)
-      };
-    });
+    return elements.map((el) => ({
+      id: el.getAttribute("data-vc-question"),
+      correct: el.getAttribute("data-vc-correct").split(" "),
+      options: optionsOf(el)
+    }));
   }
 
   /* ---- storage ---------------------------------------------------------------------- */
 
   function storage() {
     try {
-      var s = window.localStorage;
+      const s = window.localStorage;
       /* The page's guard puts a stand-in in place when storage is blocked: it keeps nothing. */
       return s && !s.valuedContributorsMemoryOnly ? s : null;
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   }
 
   function read(id) {
-    if (Object.prototype.hasOwnProperty.call(memory, id)) return memory[id];
-    var s = storage();
+    if (has(memory, id)) return memory[id];
+    const s = storage();
     if (!s) return null;
-    var raw;
+    let raw;
     try {
       raw = s.getItem(PREFIX + id);
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
     if (raw === null) return null;
     try {
-      var entry = JSON.parse(raw);
+      const entry = JSON.parse(raw);
       if (validEntry(entry) && entry.activity === id) return entry;
-    } catch (e) { /* handled below */ }
+    } catch (_e) {
+      /* handled below */
+    }
     /* A damaged value: keep a copy beside it, carry on without it, and tell the reader once. */
     try {
       s.setItem(DAMAGED + id, raw);
       s.removeItem(PREFIX + id);
       s.setItem(SET_ASIDE, "1");
-    } catch (e) { /* nothing more can be done */ }
+    } catch (_e) {
+      /* nothing more can be done */
+    }
     return null;
   }
 
   /* The notice, shown in one panel the first time a page with one is open after answers that
      could not be read were set aside. */
   function setAsideNotice() {
-    var s = storage();
+    const s = storage();
     try {
       if (!s || s.getItem(SET_ASIDE) === null) return "";
       s.removeItem(SET_ASIDE);
-    } catch (e) {
+    } catch (_e) {
       return "";
     }
     return words.saving.set_aside;
@@ -249,57 +247,67 @@
 
   function write(entry) {
     memory[entry.activity] = entry;
-    var s = storage();
+    const s = storage();
     if (!s) return false;
     try {
       s.setItem(PREFIX + entry.activity, JSON.stringify(entry));
       delete memory[entry.activity];
       return true;
-    } catch (e) {
+    } catch (_e) {
       return false;
     }
   }
 
   function storedIds() {
-    var ids = Object.keys(memory);
-    var s = storage();
+    const ids = Object.keys(memory);
+    const s = storage();
     if (!s) return ids;
     try {
-      for (var i = 0; i < s.length; i++) {
-        var key = s.key(i);
+      for (let i = 0; i < s.length; i++) {
+        const key = s.key(i);
         if (key && key.indexOf(PREFIX) === 0) {
-          var id = key.slice(PREFIX.length);
+          const id = key.slice(PREFIX.length);
           if (ID.test(id) && ids.indexOf(id) < 0) ids.push(id);
         }
       }
-    } catch (e) { /* storage turned off: memory only */ }
+    } catch (_e) {
+      /* storage turned off: memory only */
+    }
     return ids.sort();
   }
 
   function allEntries() {
-    return storedIds().map(read).filter(function (e) { return e !== null; });
+    return storedIds()
+      .map(read)
+      .filter((e) => e !== null);
   }
 
   function forgetAll() {
     memory = {};
     memoryProfile = { name: "", role: "" };
-    var s = storage();
+    const s = storage();
     if (!s) return;
     try {
-      var keys = [];
-      for (var i = 0; i < s.length; i++) {
+      const keys = [];
+      for (let i = 0; i < s.length; i++) {
         if (s.key(i).indexOf(PREFIX) === 0) keys.push(s.key(i));
       }
-      keys.forEach(function (k) { s.removeItem(k); });
-    } catch (e) { /* storage turned off: nothing was stored */ }
+      keys.forEach((k) => {
+        s.removeItem(k);
+      });
+    } catch (_e) {
+      /* storage turned off: nothing was stored */
+    }
   }
 
   /* ---- small helpers ---------------------------------------------------------------- */
 
   function clock(iso) {
-    var d = new Date(iso);
-    function two(n) { return (n < 10 ? "0" : "") + n; }
-    return two(d.getHours()) + ":" + two(d.getMinutes());
+    const d = new Date(iso);
+    function two(n) {
+      return (n < 10 ? "0" : "") + n;
+    }
+    return `${two(d.getHours())}:${two(d.getMinutes())}`;
   }
 
   function all(root, selector) {
@@ -308,8 +316,8 @@
 
   /* A new element with attributes and text. */
   function element(tag, attributes, text) {
-    var el = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
+    const el = document.createElement(tag);
+    Object.keys(attributes || {}).forEach((name) => {
       el.setAttribute(name, attributes[name]);
     });
     if (text !== undefined) el.textContent = text;
@@ -317,12 +325,15 @@
   }
 
   function saveFile(text, type, name) {
-    var link = document.createElement("a");
+    const link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([text], { type: type }));
     link.download = name;
     document.body.appendChild(link);
     link.click();
-    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    setTimeout(() => {
+      URL.revokeObjectURL(link.href);
+      link.remove();
+    }, 1000);
   }
 
   function today() {
@@ -331,14 +342,14 @@
 
   /* Each activity has one live region: what it says, a screen reader announces once. */
   function announce(box, message) {
-    var live = box.querySelector(".vc-live");
+    const live = box.querySelector(".vc-live");
     if (live) live.textContent = message;
   }
 
   /* "Saved" is announced once while the reader stays in the activity (a burst of saves),
      a problem every time. */
   function setStatus(box, ok, entry, said) {
-    var status = box.querySelector(".vc-status");
+    const status = box.querySelector(".vc-status");
     if (!status) return;
     status.classList.toggle("vc-problem", !ok);
     status.textContent = ok
@@ -353,7 +364,7 @@
   }
 
   function setNote(box, message) {
-    var status = box.querySelector(".vc-status");
+    const status = box.querySelector(".vc-status");
     status.classList.add("vc-problem");
     status.textContent = message;
     announce(box, message);
@@ -361,7 +372,7 @@
 
   /* Saves an answer; `said` replaces the announcement ("" for none, as when focus moves). */
   function save(box, value, said) {
-    var entry = {
+    const entry = {
       activity: box.getAttribute("data-vc-activity"),
       kind: box.getAttribute("data-vc-kind"),
       value: value,
@@ -375,7 +386,7 @@
 
   /* Without the script a reader opens the discussion; with it, it opens once answered. */
   function reveal(box, shown) {
-    var d = box.querySelector(".vc-discussion");
+    const d = box.querySelector(".vc-discussion");
     if (!d) return;
     if (shown && !d.vcShown) d.open = true;
     d.vcShown = shown;
@@ -384,112 +395,138 @@
 
   /* The words of a feedback block, without its "Feedback on this answer" summary. */
   function feedbackWords(details) {
-    return Array.prototype.filter.call(details.childNodes, function (node) {
-      return node.nodeName !== "SUMMARY";
-    }).map(function (node) { return node.textContent; }).join(" ").replace(/\s+/g, " ").trim();
+    return Array.prototype.filter
+      .call(details.childNodes, (node) => node.nodeName !== "SUMMARY")
+      .map((node) => node.textContent)
+      .join(" ")
+      .replace(/\s+/g, " ")
+      .trim();
   }
 
   /* ---- the four kinds: bind once, fill from storage whenever it changes ----------------- */
 
-  var kinds = {
+  const kinds = {
     reflection: {
-      bind: function (box) {
-        var area = box.querySelector("textarea");
-        var timer = null;
+      bind: (box) => {
+        const area = box.querySelector("textarea");
+        let timer = null;
         function flush() {
           timer = null;
           save(box, { text: area.value });
           reveal(box, area.value.trim() !== "");
         }
-        area.addEventListener("input", function () {
+        area.addEventListener("input", () => {
           if (timer) clearTimeout(timer);
           timer = setTimeout(flush, contract.timing.typing_pause_ms);
         });
-        area.addEventListener("blur", function () { if (timer) { clearTimeout(timer); flush(); } });
-        window.addEventListener("pagehide", function () { if (timer) { clearTimeout(timer); flush(); } });
+        area.addEventListener("blur", () => {
+          if (timer) {
+            clearTimeout(timer);
+            flush();
+          }
+        });
+        window.addEventListener("pagehide", () => {
+          if (timer) {
+            clearTimeout(timer);
+            flush();
+          }
+        });
       },
-      fill: function (box, entry) {
-        var text = entry ? entry.value.text : "";
+      fill: (box, entry) => {
+        const text = entry ? entry.value.text : "";
         box.querySelector("textarea").value = text;
         reveal(box, text.trim() !== "");
       }
     },
 
     confidence: {
-      bind: function (box) {
-        all(box, "input[type=radio]").forEach(function (input) {
-          input.addEventListener("change", function () {
-            var ratings = {};
-            all(box, "input[type=radio]:checked").forEach(function (c) {
+      bind: (box) => {
+        all(box, "input[type=radio]").forEach((input) => {
+          input.addEventListener("change", () => {
+            const ratings = {};
+            all(box, "input[type=radio]:checked").forEach((c) => {
               ratings[c.getAttribute("data-vc-statement")] = parseInt(c.value, 10);
             });
             save(box, { ratings: ratings });
           });
         });
       },
-      fill: function (box, entry) {
-        var ratings = entry ? entry.value.ratings : {};
-        all(box, "input[type=radio]").forEach(function (input) {
-          input.checked = ratings[input.getAttribute("data-vc-statement")] === parseInt(input.value, 10);
+      fill: (box, entry) => {
+        const ratings = entry ? entry.value.ratings : {};
+        all(box, "input[type=radio]").forEach((input) => {
+          input.checked =
+            ratings[input.getAttribute("data-vc-statement")] === parseInt(input.value, 10);
         });
         reveal(box, Object.keys(ratings).length > 0);
       }
     },
 
     check: {
-      bind: function (box) {
-        box.querySelector(".vc-check-answers").addEventListener("click", function () {
-          var selected = {};
-          all(box, ".vc-question").forEach(function (q) {
-            selected[q.getAttribute("data-vc-question")] = all(q, "input:checked").map(function (i) {
-              return i.value;
-            });
+      bind: (box) => {
+        box.querySelector(".vc-check-answers").addEventListener("click", () => {
+          const selected = {};
+          all(box, ".vc-question").forEach((q) => {
+            selected[q.getAttribute("data-vc-question")] = all(q, "input:checked").map(
+              (i) => i.value
+            );
           });
           save(box, { selected: selected }, "");
           kinds.check.mark(box, selected);
           box.querySelector(".vc-check-summary").focus();
         });
       },
-      mark: function (box, selected) {
-        var questions = all(box, ".vc-question");
-        var marks = markCheck(questionsOf(questions, function (q) {
-          return all(q, "input").map(function (i) { return i.value; });
-        }), selected);
-        var summary = box.querySelector(".vc-check-summary");
-        var list = summary.querySelector(".vc-summary-list");
+      mark: (box, selected) => {
+        const questions = all(box, ".vc-question");
+        const marks = markCheck(
+          questionsOf(questions, (q) => all(q, "input").map((i) => i.value)),
+          selected
+        );
+        const summary = box.querySelector(".vc-check-summary");
+        const list = summary.querySelector(".vc-summary-list");
         list.textContent = "";
-        questions.forEach(function (q, index) {
-          var chosen = selected[q.getAttribute("data-vc-question")] || [];
-          var verdict = marks.questions[index].verdict;
-          var style = "vc-" + verdict.replace("_", "-");
-          all(q, ".vc-feedback").forEach(function (f) {
+        questions.forEach((q, index) => {
+          const chosen = selected[q.getAttribute("data-vc-question")] || [];
+          const verdict = marks.questions[index].verdict;
+          const style = `vc-${verdict.replace("_", "-")}`;
+          all(q, ".vc-feedback").forEach((f) => {
             f.hidden = chosen.indexOf(f.getAttribute("data-vc-option")) < 0;
           });
-          var shown = q.querySelector(".vc-verdict");
+          const shown = q.querySelector(".vc-verdict");
           shown.textContent = words.verdict[verdict];
-          shown.className = "vc-verdict " + style;
-          var item = document.createElement("li");
-          item.appendChild(element("a", { href: "#" + q.id }, say(words.check.question, { n: index + 1 })));
+          shown.className = `vc-verdict ${style}`;
+          const item = document.createElement("li");
+          item.appendChild(
+            element("a", { href: `#${q.id}` }, say(words.check.question, { n: index + 1 }))
+          );
           item.appendChild(document.createTextNode(" "));
-          item.appendChild(element("span", { class: "vc-summary-verdict " + style },
-            words.verdict_words[verdict]));
+          item.appendChild(
+            element("span", { class: `vc-summary-verdict ${style}` }, words.verdict_words[verdict])
+          );
           list.appendChild(item);
         });
-        box.querySelector(".vc-score").textContent =
-          say(words.verdict.summary, { score: marks.score, out_of: marks.outOf });
+        box.querySelector(".vc-score").textContent = say(words.verdict.summary, {
+          score: marks.score,
+          out_of: marks.outOf
+        });
         summary.hidden = false;
       },
-      fill: function (box, entry) {
-        var selected = entry ? entry.value.selected : {};
-        all(box, ".vc-question").forEach(function (q) {
-          var chosen = selected[q.getAttribute("data-vc-question")] || [];
-          all(q, "input").forEach(function (i) { i.checked = chosen.indexOf(i.value) >= 0; });
+      fill: (box, entry) => {
+        const selected = entry ? entry.value.selected : {};
+        all(box, ".vc-question").forEach((q) => {
+          const chosen = selected[q.getAttribute("data-vc-question")] || [];
+          all(q, "input").forEach((i) => {
+            i.checked = chosen.indexOf(i.value) >= 0;
+          });
         });
         if (entry) {
           kinds.check.mark(box, selected);
         } else {
-          all(box, ".vc-feedback").forEach(function (f) { f.hidden = true; });
-          all(box, ".vc-verdict, .vc-score").forEach(function (p) { p.textContent = ""; });
+          all(box, ".vc-feedback").forEach((f) => {
+            f.hidden = true;
+          });
+          all(box, ".vc-verdict, .vc-score").forEach((p) => {
+            p.textContent = "";
+          });
           box.querySelector(".vc-check-summary").hidden = true;
         }
         reveal(box, !!entry);
@@ -498,29 +535,34 @@
 
     /* Answered only by the Show feedback button: arrowing through the options saves nothing. */
     scenario: {
-      bind: function (box) {
-        box.querySelector(".vc-show-feedback").addEventListener("click", function () {
-          var input = box.querySelector("input[type=radio]:checked");
+      bind: (box) => {
+        box.querySelector(".vc-show-feedback").addEventListener("click", () => {
+          const input = box.querySelector("input[type=radio]:checked");
           if (!input) {
             setNote(box, words.scenario.choose_first);
             return;
           }
-          var feedback = kinds.scenario.show(box, input.value);
-          save(box, { choice: input.value },
-            say(words.scenario.feedback, { text: feedback ? feedbackWords(feedback) : "" }));
+          const feedback = kinds.scenario.show(box, input.value);
+          save(
+            box,
+            { choice: input.value },
+            say(words.scenario.feedback, { text: feedback ? feedbackWords(feedback) : "" })
+          );
         });
       },
-      show: function (box, choice) {
-        var shown = null;
-        all(box, ".vc-feedback").forEach(function (f) {
+      show: (box, choice) => {
+        let shown = null;
+        all(box, ".vc-feedback").forEach((f) => {
           f.hidden = f.getAttribute("data-vc-option") !== choice;
           if (!f.hidden) shown = f;
         });
         return shown;
       },
-      fill: function (box, entry) {
-        var choice = entry ? entry.value.choice : null;
-        all(box, "input[type=radio]").forEach(function (i) { i.checked = i.value === choice; });
+      fill: (box, entry) => {
+        const choice = entry ? entry.value.choice : null;
+        all(box, "input[type=radio]").forEach((i) => {
+          i.checked = i.value === choice;
+        });
         kinds.scenario.show(box, choice);
         reveal(box, !!entry);
       }
@@ -533,12 +575,12 @@
 
   /* The saved answer an element names, if it is of the element's kind. */
   function answerFor(el, attribute) {
-    var entry = read(el.getAttribute(attribute));
+    const entry = read(el.getAttribute(attribute));
     return entry && entry.kind === el.getAttribute("data-vc-kind") ? entry : null;
   }
 
   function fillOne(box) {
-    var entry = answerFor(box, "data-vc-activity");
+    const entry = answerFor(box, "data-vc-activity");
     kinds[box.getAttribute("data-vc-kind")].fill(box, entry);
     if (entry) {
       setStatus(box, true, entry, "");
@@ -563,32 +605,41 @@
   }
 
   function fillComparisons() {
-    all(document, "figure.vc-compare").forEach(function (figure) {
-      var pair = ["data-vc-before", "data-vc-after"].map(function (name) {
-        var entry = read(figure.getAttribute(name));
+    all(document, "figure.vc-compare").forEach((figure) => {
+      const pair = ["data-vc-before", "data-vc-after"].map((name) => {
+        const entry = read(figure.getAttribute(name));
         return entry && entry.kind === "confidence" ? entry.value.ratings : {};
       });
-      var chart = figure.querySelector(".vc-compare-chart");
+      const chart = figure.querySelector(".vc-compare-chart");
       chart.textContent = "";
-      var key = element("p", { class: "vc-bars-key" });
-      ["before", "after"].forEach(function (name) {
-        key.appendChild(element("span", { class: "vc-bar-" + name }));
-        key.appendChild(document.createTextNode(" " + words.compare[name] + " "));
+      const key = element("p", { class: "vc-bars-key" });
+      ["before", "after"].forEach((name) => {
+        key.appendChild(element("span", { class: `vc-bar-${name}` }));
+        key.appendChild(document.createTextNode(` ${words.compare[name]} `));
       });
       chart.appendChild(key);
-      all(figure, "tr[data-vc-statement]").forEach(function (row) {
-        var id = row.getAttribute("data-vc-statement");
-        var before = pair[0][id], after = pair[1][id];
+      all(figure, "tr[data-vc-statement]").forEach((row) => {
+        const id = row.getAttribute("data-vc-statement");
+        const before = pair[0][id],
+          after = pair[1][id];
         row.querySelector(".vc-before").textContent = ratingWords(before);
         row.querySelector(".vc-after").textContent = ratingWords(after);
-        row.querySelector(".vc-change").textContent = before && after
-          ? (after === before ? words.compare.no_change : (after > before ? "+" : "") + (after - before))
-          : words.compare.none;
-        var line = element("div", { class: "vc-bars" });
-        line.appendChild(element("span", { class: "vc-bars-label" }, row.querySelector("th").textContent));
-        [["vc-bar-before", before], ["vc-bar-after", after]].forEach(function (pairing) {
-          var bar = element("span", { class: "vc-bar " + pairing[0] }, pairing[1] || "");
-          bar.style.width = ((pairing[1] || 0) * 20) + "%";
+        row.querySelector(".vc-change").textContent =
+          before && after
+            ? after === before
+              ? words.compare.no_change
+              : (after > before ? "+" : "") + (after - before)
+            : words.compare.none;
+        const line = element("div", { class: "vc-bars" });
+        line.appendChild(
+          element("span", { class: "vc-bars-label" }, row.querySelector("th").textContent)
+        );
+        [
+          ["vc-bar-before", before],
+          ["vc-bar-after", after]
+        ].forEach((pairing) => {
+          const bar = element("span", { class: `vc-bar ${pairing[0]}` }, pairing[1] || "");
+          bar.style.width = `${(pairing[1] || 0) * 20}%`;
           bar.hidden = !pairing[1];
           line.appendChild(bar);
         });
@@ -604,52 +655,61 @@
   }
 
   function fillProgress() {
-    all(document, ".vc-progress").forEach(function (p) {
-      var ids = p.getAttribute("data-vc-activities").split(" ");
-      var done = ids.filter(function (id) { return isDone(read(id)); }).length;
+    all(document, ".vc-progress").forEach((p) => {
+      const ids = p.getAttribute("data-vc-activities").split(" ");
+      const done = ids.filter((id) => isDone(read(id))).length;
       p.querySelector("span").textContent = say(words.progress.sentence, {
-        progress: progressText(done, ids.length), scope: p.getAttribute("data-vc-scope")
+        progress: progressText(done, ids.length),
+        scope: p.getAttribute("data-vc-scope")
       });
     });
   }
 
   function longDate(iso) {
-    return new Date(iso).toLocaleDateString(contract.language,
-      { day: "numeric", month: "long", year: "numeric" });
+    return new Date(iso).toLocaleDateString(contract.language, {
+      day: "numeric",
+      month: "long",
+      year: "numeric"
+    });
   }
 
   function duration(minutes) {
-    var hours = Math.floor(minutes / 60), rest = minutes % 60, parts = [];
+    const hours = Math.floor(minutes / 60),
+      rest = minutes % 60,
+      parts = [];
     if (hours) parts.push(plural(words.duration.hours, hours));
     if (rest || !parts.length) parts.push(plural(words.duration.minutes, rest));
     return parts.join(" ");
   }
 
-  var recordSlots = {
-    reflection: function (box, entry) {
-      box.querySelector("[data-vc-slot=text]").textContent =
-        isDone(entry) ? entry.value.text : words.record.not_answered;
+  const recordSlots = {
+    reflection: (box, entry) => {
+      box.querySelector("[data-vc-slot=text]").textContent = isDone(entry)
+        ? entry.value.text
+        : words.record.not_answered;
     },
-    confidence: function (box, entry) {
-      var ratings = entry ? entry.value.ratings : {};
-      all(box, "li[data-vc-statement]").forEach(function (li) {
-        var n = ratings[li.getAttribute("data-vc-statement")];
+    confidence: (box, entry) => {
+      const ratings = entry ? entry.value.ratings : {};
+      all(box, "li[data-vc-statement]").forEach((li) => {
+        const n = ratings[li.getAttribute("data-vc-statement")];
         li.querySelector("[data-vc-slot=rating]").textContent = n
           ? say(words.record.rating, { n: n, label: words.confidence.labels[n] })
           : words.record.not_rated;
       });
     },
-    check: function (box, entry) {
-      var selected = entry ? entry.value.selected : {};
-      var items = all(box, "li[data-vc-question]");
-      var marks = markCheck(questionsOf(items, function (li) {
-        return Object.keys(JSON.parse(li.getAttribute("data-vc-options")));
-      }), selected);
-      items.forEach(function (li, index) {
-        var chosen = selected[li.getAttribute("data-vc-question")] || [];
-        var options = JSON.parse(li.getAttribute("data-vc-options"));
-        var names = Object.keys(options).filter(function (id) { return chosen.indexOf(id) >= 0; })
-          .map(function (id) { return options[id]; });
+    check: (box, entry) => {
+      const selected = entry ? entry.value.selected : {};
+      const items = all(box, "li[data-vc-question]");
+      const marks = markCheck(
+        questionsOf(items, (li) => Object.keys(JSON.parse(li.getAttribute("data-vc-options")))),
+        selected
+      );
+      items.forEach((li, index) => {
+        const chosen = selected[li.getAttribute("data-vc-question")] || [];
+        const options = JSON.parse(li.getAttribute("data-vc-options"));
+        const names = Object.keys(options)
+          .filter((id) => chosen.indexOf(id) >= 0)
+          .map((id) => options[id]);
         li.querySelector("[data-vc-slot=choice]").textContent = say(words.record.choice, {
           choice: names.join(words.record.choices_joined) || words.record.no_choice,
           verdict: words.verdict_words[marks.questions[index].verdict]
@@ -660,9 +720,9 @@
         : words.record.not_answered;
       return marks;
     },
-    scenario: function (box, entry) {
-      var choice = entry ? entry.value.choice : null;
-      all(box, ".vc-record-choice").forEach(function (c) {
+    scenario: (box, entry) => {
+      const choice = entry ? entry.value.choice : null;
+      all(box, ".vc-record-choice").forEach((c) => {
         c.hidden = c.getAttribute("data-vc-option") !== choice;
       });
       box.querySelector("[data-vc-slot=result]").hidden = !!choice;
@@ -670,8 +730,13 @@
   };
 
   function profile() {
-    var s = storage(), stored = null;
-    try { stored = s && JSON.parse(s.getItem(PROFILE)); } catch (e) { stored = null; }
+    let s = storage(),
+      stored = null;
+    try {
+      stored = s && JSON.parse(s.getItem(PROFILE));
+    } catch (_e) {
+      stored = null;
+    }
     return isRecord(stored) ? stored : memoryProfile;
   }
 
@@ -684,25 +749,33 @@
   }
 
   function fillRecord() {
-    all(document, ".vc-record-page").forEach(function (page) {
-      var me = profile(), done = 0, total = 0, minutes = 0, last = null, passed = true, final = null;
-      ["name", "role"].forEach(function (field) {
-        var slot = page.querySelector("[data-vc-slot=" + field + "]");
-        var value = String(me[field] || "").trim();
+    all(document, ".vc-record-page").forEach((page) => {
+      let me = profile(),
+        done = 0,
+        total = 0,
+        minutes = 0,
+        last = null,
+        passed = true,
+        final = null;
+      ["name", "role"].forEach((field) => {
+        const slot = page.querySelector(`[data-vc-slot=${field}]`);
+        const value = String(me[field] || "").trim();
         slot.textContent = say(words.record[field], { value: value });
         slot.hidden = !value;
       });
-      all(page, ".vc-record-section").forEach(function (section) {
-        var sectionDone = 0, boxes = all(section, "[data-vc-entry]");
-        boxes.forEach(function (box) {
-          var entry = answerFor(box, "data-vc-entry");
-          var marks = recordSlots[box.getAttribute("data-vc-kind")](box, entry);
-          box.querySelector("[data-vc-slot=saved]").textContent =
-            entry ? say(words.record.saved_on, { date: longDate(entry.saved_at) }) : "";
+      all(page, ".vc-record-section").forEach((section) => {
+        let sectionDone = 0,
+          boxes = all(section, "[data-vc-entry]");
+        boxes.forEach((box) => {
+          const entry = answerFor(box, "data-vc-entry");
+          const marks = recordSlots[box.getAttribute("data-vc-kind")](box, entry);
+          box.querySelector("[data-vc-slot=saved]").textContent = entry
+            ? say(words.record.saved_on, { date: longDate(entry.saved_at) })
+            : "";
           if (entry && later(entry, last)) last = entry;
           /* The rule of record.model.LearningRecord.complete: the final assessment's pass mark. */
           if (box.hasAttribute("data-vc-needed")) {
-            var needed = parseInt(box.getAttribute("data-vc-needed"), 10);
+            const needed = parseInt(box.getAttribute("data-vc-needed"), 10);
             final = { score: marks.score, out_of: marks.outOf, needed: needed };
             passed = !!entry && marks.score >= needed;
           }
@@ -712,14 +785,18 @@
             minutes += parseInt(box.getAttribute("data-vc-minutes"), 10);
           }
         });
-        section.querySelector("[data-vc-slot=progress]").textContent =
-          progressText(sectionDone, boxes.length);
+        section.querySelector("[data-vc-slot=progress]").textContent = progressText(
+          sectionDone,
+          boxes.length
+        );
         done += sectionDone;
         total += boxes.length;
       });
-      page.querySelector("[data-vc-slot=activities]").textContent = say(words.record.activities_done,
-        { done: done, total: total, duration: duration(minutes) });
-      var statement = page.querySelector("[data-vc-slot=complete]");
+      page.querySelector("[data-vc-slot=activities]").textContent = say(
+        words.record.activities_done,
+        { done: done, total: total, duration: duration(minutes) }
+      );
+      const statement = page.querySelector("[data-vc-slot=complete]");
       statement.hidden = !(total > 0 && done === total && passed);
       statement.textContent = statement.hidden ? "" : completion(last.saved_at, final);
     });
@@ -727,37 +804,52 @@
 
   /* The record as a file of its own: only what was done, nothing that needs the page. */
   function recordDocument(page) {
-    var copy = page.querySelector(".vc-record").cloneNode(true);
-    all(copy, "[data-vc-entry]:not([data-vc-done])").forEach(function (el) { el.remove(); });
-    all(copy, ".vc-record-section").forEach(function (section) {
+    const copy = page.querySelector(".vc-record").cloneNode(true);
+    all(copy, "[data-vc-entry]:not([data-vc-done])").forEach((el) => {
+      el.remove();
+    });
+    all(copy, ".vc-record-section").forEach((section) => {
       if (!section.querySelector("[data-vc-entry]")) section.remove();
     });
-    all(copy, ".vc-record-changes").forEach(function (changes) {
-      var figure = changes.querySelector("figure.vc-compare");
-      var rated = figure && (read(figure.getAttribute("data-vc-before")) ||
-        read(figure.getAttribute("data-vc-after")));
+    all(copy, ".vc-record-changes").forEach((changes) => {
+      const figure = changes.querySelector("figure.vc-compare");
+      const rated =
+        figure &&
+        (read(figure.getAttribute("data-vc-before")) || read(figure.getAttribute("data-vc-after")));
       if (!rated) changes.remove();
     });
-    all(copy, "[hidden], .vc-compare-chart, .vc-share").forEach(function (el) { el.remove(); });
+    all(copy, "[hidden], .vc-compare-chart, .vc-share").forEach((el) => {
+      el.remove();
+    });
     /* On the page the record sits two heading levels down; a file of its own starts at h1. */
-    all(copy, "h3, h4, h5").forEach(function (h) {
-      var top = document.createElement("h" + (parseInt(h.tagName.slice(1), 10) - 2));
+    all(copy, "h3, h4, h5").forEach((h) => {
+      const top = document.createElement(`h${parseInt(h.tagName.slice(1), 10) - 2}`);
       top.innerHTML = h.innerHTML;
       h.replaceWith(top);
     });
-    var title = element("title", {}, words.record.title);
-    return "<!DOCTYPE html><html lang='" + contract.language + "'><head><meta charset='utf-8'>" +
+    const title = element("title", {}, words.record.title);
+    return (
+      "<!DOCTYPE html><html lang='" +
+      contract.language +
+      "'><head><meta charset='utf-8'>" +
       "<meta name='viewport' content='width=device-width, initial-scale=1'>" +
-      title.outerHTML + "<style>" + page.getAttribute("data-vc-css") + "</style></head><body>" +
-      copy.outerHTML + "</body></html>\n";
+      title.outerHTML +
+      "<style>" +
+      page.getAttribute("data-vc-css") +
+      "</style></head><body>" +
+      copy.outerHTML +
+      "</body></html>\n"
+    );
   }
 
   /* Prints the very document "Download my record" saves, from a frame of its own. */
   function printRecord(page) {
-    all(document, ".vc-print-frame").forEach(function (old) { old.remove(); });
-    var frame = element("iframe", { class: "vc-print-frame", "aria-hidden": "true" });
+    all(document, ".vc-print-frame").forEach((old) => {
+      old.remove();
+    });
+    const frame = element("iframe", { class: "vc-print-frame", "aria-hidden": "true" });
     frame.tabIndex = -1;
-    frame.addEventListener("load", function () {
+    frame.addEventListener("load", () => {
       frame.contentWindow.focus();
       frame.contentWindow.print();
     });
@@ -767,46 +859,54 @@
 
   /* A contribution holds only the ticked answers, without times or names (see the schema). */
   function contribution(page) {
-    var shared = all(page, ".vc-share-box:checked").map(function (box) { return read(box.value); })
-      .filter(function (entry) { return entry !== null; });
+    const shared = all(page, ".vc-share-box:checked")
+      .map((box) => read(box.value))
+      .filter((entry) => entry !== null);
     return {
       format: contract.contribution.format,
       version: contract.contribution.version,
-      answers: shared.map(function (e) {
-        return { activity: e.activity, kind: e.kind, value: e.value, saved_on: e.saved_at.slice(0, 10) };
-      })
+      answers: shared.map((e) => ({
+        activity: e.activity,
+        kind: e.kind,
+        value: e.value,
+        saved_on: e.saved_at.slice(0, 10)
+      }))
     };
   }
 
   function bindRecord() {
-    all(document, ".vc-record-page").forEach(function (page) {
-      var me = profile();
-      var status = page.querySelector(".vc-record-status");
-      ["name", "role"].forEach(function (field) {
-        var input = page.querySelector(".vc-record-" + field);
+    all(document, ".vc-record-page").forEach((page) => {
+      const me = profile();
+      const status = page.querySelector(".vc-record-status");
+      ["name", "role"].forEach((field) => {
+        const input = page.querySelector(`.vc-record-${field}`);
         input.value = me[field] || "";
-        input.addEventListener("input", function () {
-          var now = profile();
+        input.addEventListener("input", () => {
+          const now = profile();
           now[field] = input.value;
           memoryProfile = now;
-          try { storage().setItem(PROFILE, JSON.stringify(now)); } catch (e) { /* kept in memory */ }
+          try {
+            storage().setItem(PROFILE, JSON.stringify(now));
+          } catch (_e) {
+            /* kept in memory */
+          }
           fillRecord();
         });
       });
-      page.querySelector(".vc-record-print").addEventListener("click", function () {
+      page.querySelector(".vc-record-print").addEventListener("click", () => {
         printRecord(page);
       });
-      page.querySelector(".vc-share-download").addEventListener("click", function () {
-        var shared = page.querySelector(".vc-share-status");
-        var doc = contribution(page);
+      page.querySelector(".vc-share-download").addEventListener("click", () => {
+        const shared = page.querySelector(".vc-share-status");
+        const doc = contribution(page);
         if (!doc.answers.length) {
           shared.textContent = words.record.share_none;
           return;
         }
-        saveFile(JSON.stringify(doc, null, 2) + "\n", "application/json", words.files.contribution);
+        saveFile(`${JSON.stringify(doc, null, 2)}\n`, "application/json", words.files.contribution);
         shared.textContent = plural(words.record.share_saved, doc.answers.length);
       });
-      page.querySelector(".vc-record-download").addEventListener("click", function () {
+      page.querySelector(".vc-record-download").addEventListener("click", () => {
         saveFile(recordDocument(page), "text/html", words.files.record);
         status.textContent = words.record.saved;
       });
@@ -816,20 +916,24 @@
   /* ---- export, import and delete ---------------------------------------------------- */
 
   function exportDocument() {
-    var writer = contract.storage.writer;
+    const writer = contract.storage.writer;
     return {
       format: contract.answers.format,
       version: contract.answers.version,
       source: writer,
       exported_at: new Date().toISOString(),
-      answers: allEntries().map(function (e) {
-        return { activity: e.activity, kind: e.kind, value: e.value, saved_at: e.saved_at, origin: writer };
-      })
+      answers: allEntries().map((e) => ({
+        activity: e.activity,
+        kind: e.kind,
+        value: e.value,
+        saved_at: e.saved_at,
+        origin: writer
+      }))
     };
   }
 
   function download() {
-    var text = JSON.stringify(exportDocument(), null, 2) + "\n";
+    const text = `${JSON.stringify(exportDocument(), null, 2)}\n`;
     saveFile(text, "application/json", say(words.files.answers, { date: today() }));
     return text;
   }
@@ -837,24 +941,30 @@
   /* The answers in an answers file's text, refused (an Error with one sentence saying what to
      do) wherever the command line would refuse the file. */
   function parseImport(text) {
-    var doc;
+    let doc;
     try {
       doc = JSON.parse(text);
-    } catch (e) {
+    } catch (_e) {
       throw new Error(words.book_import.not_json);
     }
     if (!isRecord(doc) || doc.format !== contract.answers.format) {
       throw new Error(words.book_import.not_answers);
     }
     if (doc.version !== contract.answers.version) {
-      throw new Error(say(words.book_import.wrong_version,
-        { version: JSON.stringify(doc.version), expected: contract.answers.version }));
+      throw new Error(
+        say(words.book_import.wrong_version, {
+          version: JSON.stringify(doc.version),
+          expected: contract.answers.version
+        })
+      );
     }
     if (Array.isArray(doc.answers) && doc.answers.length > contract.answers.max_answers) {
-      throw new Error(say(words.book_import.too_many, {
-        count: doc.answers.length.toLocaleString(contract.language),
-        limit: contract.answers.max_answers.toLocaleString(contract.language)
-      }));
+      throw new Error(
+        say(words.book_import.too_many, {
+          count: doc.answers.length.toLocaleString(contract.language),
+          limit: contract.answers.max_answers.toLocaleString(contract.language)
+        })
+      );
     }
     if (!Array.isArray(doc.answers) || !doc.answers.every(validEntry)) {
       throw new Error(words.book_import.damaged);
@@ -866,18 +976,19 @@
      byte limit. */
   function readImport(file) {
     if (file.size > contract.answers.max_bytes) {
-      return Promise.reject(new Error(say(words.book_import.too_big,
-        { limit: contract.answers.max_bytes_words })));
+      return Promise.reject(
+        new Error(say(words.book_import.too_big, { limit: contract.answers.max_bytes_words }))
+      );
     }
     return file.text().then(parseImport);
   }
 
   /* Keep the latest version of each answer: importing the same file twice changes nothing. */
   function merge(answers) {
-    var changed = 0;
-    answers.forEach(function (a) {
-      var have = read(a.activity);
-      var entry = { activity: a.activity, kind: a.kind, value: a.value, saved_at: a.saved_at };
+    let changed = 0;
+    answers.forEach((a) => {
+      const have = read(a.activity);
+      const entry = { activity: a.activity, kind: a.kind, value: a.value, saved_at: a.saved_at };
       if (later(entry, have) && JSON.stringify(entry) !== JSON.stringify(have)) {
         write(entry);
         changed += 1;
@@ -887,51 +998,72 @@
   }
 
   function panel(host) {
-    var w = words.answers_panel;
+    const w = words.answers_panel;
     host.classList.add("vc-panel");
     host.setAttribute("role", "region");
     host.setAttribute("aria-label", w.label);
     host.textContent = "";
-    var title = element("p", { class: "vc-panel-title" });
+    const title = element("p", { class: "vc-panel-title" });
     title.appendChild(element("strong", {}, w.label));
-    var buttons = element("div", { class: "vc-panel-buttons" });
-    buttons.appendChild(element("button", { type: "button", class: "vc-button vc-export" }, w.export));
-    buttons.appendChild(element("button", { type: "button", class: "vc-button vc-import" }, w.import));
-    var file = element("input",
-      { type: "file", class: "vc-import-file", accept: ".json,application/json", hidden: "" });
+    const buttons = element("div", { class: "vc-panel-buttons" });
+    buttons.appendChild(
+      element("button", { type: "button", class: "vc-button vc-export" }, w.export)
+    );
+    buttons.appendChild(
+      element("button", { type: "button", class: "vc-button vc-import" }, w.import)
+    );
+    const file = element("input", {
+      type: "file",
+      class: "vc-import-file",
+      accept: ".json,application/json",
+      hidden: ""
+    });
     buttons.appendChild(file);
-    buttons.appendChild(element("button", { type: "button", class: "vc-button vc-delete" }, w.delete));
-    var status = element("p", { class: "vc-panel-status", role: "status", "aria-live": "polite" });
-    [title, element("p", {}, w.intro), buttons, status].forEach(function (el) {
+    buttons.appendChild(
+      element("button", { type: "button", class: "vc-button vc-delete" }, w.delete)
+    );
+    const status = element("p", {
+      class: "vc-panel-status",
+      role: "status",
+      "aria-live": "polite"
+    });
+    [title, element("p", {}, w.intro), buttons, status].forEach((el) => {
       host.appendChild(el);
     });
     function tell(message, problem) {
       status.textContent = message;
       status.classList.toggle("vc-problem", !!problem);
     }
-    host.querySelector(".vc-export").addEventListener("click", function () {
-      var count = exportDocument().answers.length;
+    host.querySelector(".vc-export").addEventListener("click", () => {
+      const count = exportDocument().answers.length;
       download();
       tell(plural(w.exported, count));
     });
-    host.querySelector(".vc-import").addEventListener("click", function () { file.click(); });
-    file.addEventListener("change", function () {
-      var chosen = file.files && file.files[0];
-      if (!chosen) return;
-      readImport(chosen).then(function (answers) {
-        var changed = merge(answers);
-        fillAll();
-        tell(changed ? plural(w.imported, changed) : w.unchanged);
-      }).catch(function (error) {
-        tell(error.message, true);
-      }).then(function () { file.value = ""; });
+    host.querySelector(".vc-import").addEventListener("click", () => {
+      file.click();
     });
-    host.querySelector(".vc-delete").addEventListener("click", function () {
+    file.addEventListener("change", () => {
+      const chosen = file.files?.[0];
+      if (!chosen) return;
+      readImport(chosen)
+        .then((answers) => {
+          const changed = merge(answers);
+          fillAll();
+          tell(changed ? plural(w.imported, changed) : w.unchanged);
+        })
+        .catch((error) => {
+          tell(error.message, true);
+        })
+        .then(() => {
+          file.value = "";
+        });
+    });
+    host.querySelector(".vc-delete").addEventListener("click", () => {
       if (!window.confirm(w.confirm_delete)) {
         tell(w.not_deleted);
         return;
       }
-      var count = allEntries().length;
+      const count = allEntries().length;
       forgetAll();
       fillAll();
       tell(plural(w.deleted, count));
@@ -941,11 +1073,14 @@
   /* Bind and fill each activity once, as soon as it is on the page: the book places this script
      straight after the first activity, so that one is usable before the rest has loaded. */
   function bindActivities() {
-    activities().forEach(function (box) {
-      var kind = kinds[box.getAttribute("data-vc-kind")];
+    activities().forEach((box) => {
+      const kind = kinds[box.getAttribute("data-vc-kind")];
       if (!kind || box.hasAttribute("data-vc-live")) return;
-      all(box, ".vc-feedback").forEach(function (f) { f.open = true; f.hidden = true; });
-      box.addEventListener("focusout", function (event) {
+      all(box, ".vc-feedback").forEach((f) => {
+        f.open = true;
+        f.hidden = true;
+      });
+      box.addEventListener("focusout", (event) => {
         if (!event.relatedTarget || !box.contains(event.relatedTarget)) box.vcAnnounced = false;
       });
       kind.bind(box);
@@ -958,10 +1093,10 @@
      the page, which are hidden, so the visible menu and contents buttons do nothing
      (pydata-sphinx-theme#2451, sphinx-book-theme#988). Each visible one hands its tap on. */
   function fixSidebarToggles() {
-    [".primary-toggle", ".secondary-toggle"].forEach(function (selector) {
-      var toggles = all(document, selector);
-      toggles.slice(1).forEach(function (toggle) {
-        toggle.addEventListener("click", function (event) {
+    [".primary-toggle", ".secondary-toggle"].forEach((selector) => {
+      const toggles = all(document, selector);
+      toggles.slice(1).forEach((toggle) => {
+        toggle.addEventListener("click", (event) => {
           event.preventDefault();
           event.stopPropagation();
           toggles[0].click();
@@ -977,19 +1112,19 @@
     fillComparisons();
     fillProgress();
     fillRecord();
-    var hosts = all(document, ".vc-answers-panel");
-    var anchors = activities().concat(all(document, ".vc-record-page"));
+    let hosts = all(document, ".vc-answers-panel");
+    const anchors = activities().concat(all(document, ".vc-record-page"));
     if (!hosts.length && anchors.length) {
-      var host = element("div", { class: "vc-answers-panel" });
-      var last = anchors[anchors.length - 1];
-      var article = last.closest("article") || last.parentNode;
+      const host = element("div", { class: "vc-answers-panel" });
+      const last = anchors[anchors.length - 1];
+      const article = last.closest("article") || last.parentNode;
       article.appendChild(host);
       hosts = [host];
     }
     hosts.forEach(panel);
-    var notice = hosts.length ? setAsideNotice() : "";
+    const notice = hosts.length ? setAsideNotice() : "";
     if (notice) {
-      var status = hosts[0].querySelector(".vc-panel-status");
+      const status = hosts[0].querySelector(".vc-panel-status");
       status.textContent = notice;
       status.classList.add("vc-problem");
     }
