@@ -108,6 +108,9 @@ def test_the_same_moment_goes_to_the_version_saved_last(tmp_path: Path) -> None:
     first = Answer(RIPPLE, {"text": "first"}, "2026-11-02T10:00:00Z", "book")
     second = Answer(RIPPLE, {"text": "second"}, "2026-11-02T10:00:00.000Z", "book")
     assert latest([first, second])[RIPPLE] == second
+    finer = Answer(RIPPLE, {"text": "a ten-thousandth later"}, "2026-11-02T10:00:00.0002Z")
+    coarser = Answer(RIPPLE, {"text": "listed last"}, "2026-11-02T10:00:00.0001Z")
+    assert latest([finer, coarser])[RIPPLE] == coarser
     with Journal(tmp_path / "journal.sqlite3") as journal:
         journal.merge([first, second])
         assert journal.latest(RIPPLE).value == {"text": "second"}

@@ -27,11 +27,13 @@ OLDEST: Final = datetime.min.replace(tzinfo=UTC)
 LATEST_RULE: Final = {
     "time": "saved_at",
     "compare": "moment",
+    "precision": "millisecond",
     "ties": "last",
     "unreadable": "oldest",
 }
 """The rule of ``latest`` as data, for the book's script: the version whose ``saved_at`` is the
-latest moment (``…:00Z`` is before ``…:00.500Z``, so compare times, not their spelling); of
+latest moment (``…:00Z`` is before ``…:00.500Z``, so compare times, not their spelling), to the
+millisecond, as every time is stored (``…:00.0001Z`` and ``…:00.0002Z`` are the same moment); of
 versions saved at the same moment, the last one saved or listed (an import comes after what is
 already kept); a time that cannot be read counts as the oldest."""
 
@@ -41,10 +43,10 @@ so text order is time order, and row ids are the order the versions were saved."
 
 
 def moment(answer: Answer) -> datetime:
-    """When a version was saved; a time that cannot be read counts as the oldest, so stored data
-    never stops a record or a contribution being made."""
+    """When a version was saved, to the millisecond (as the journal stores it); a time that cannot
+    be read counts as the oldest, so stored data never stops a record or a contribution."""
     try:
-        return times.parse(answer.saved_at)
+        return times.parse(times.normalise(answer.saved_at))
     except ValueError:
         return OLDEST
 
