@@ -136,12 +136,12 @@
     );
   }
 
-  /* The moment a version was saved, as text that sorts in time order (so …:00Z comes before
-     …:00.500Z); a time that cannot be read sorts first, as the oldest. */
+  /* The moment a version was saved, to the millisecond as the contract says, as text that sorts
+     in time order (so …:00Z comes before …:00.500Z); a time that cannot be read sorts first. */
   function moment(entry) {
     const text = entry[contract.latest.time];
     if (!realTime(text)) return "";
-    const fraction = `${text.slice(20, -1)}000000`.slice(0, 6);
+    const fraction = `${text.slice(20, -1)}000`.slice(0, 3);
     return `${text.slice(0, 19)}.${fraction}`;
   }
 
