@@ -250,3 +250,19 @@ def test_every_teaching_section_has_a_described_figure_drawn_for_the_course() ->
             assert len(alt.split()) >= 12, f"{path}: alt text too short to describe the figure"
             assert "<title" in svg and "<desc" in svg and 'role="img"' in svg, path
             assert "http" not in svg.replace("http://www.w3.org/2000/svg", ""), path
+
+
+def test_no_question_repeats_the_hint_the_views_add() -> None:
+    """The views add "(Choose all that apply.)" to every choose-all question, so a question's
+    own text must not say it too, or learners read it twice."""
+    from valued_contributors.kinds.check import CHOOSE_ALL
+
+    hint = CHOOSE_ALL.strip("().").lower()
+    repeated = [
+        f"{activity.id} {question.id}"
+        for activity in load_course().activities.values()
+        if isinstance(activity, Check)
+        for question in activity.questions
+        if question.multiple and hint in question.text.lower()
+    ]
+    assert repeated == [], f"These questions repeat the hint {CHOOSE_ALL!r}: {repeated}"
