@@ -404,9 +404,16 @@
   }
 
   /* ---- the four kinds: bind once, fill from storage whenever it changes ----------------- */
+  /* One handler per kind: `record` fills its entry on the record page (a check returns its
+     marks), `bind` wires the activity once and `fill` shows what storage holds. */
 
   const kinds = {
     reflection: {
+      record: (box, entry) => {
+        box.querySelector("[data-vc-slot=text]").textContent = isDone(entry)
+          ? entry.value.text
+          : words.record.not_answered;
+      },
       bind: (box) => {
         const area = box.querySelector("textarea");
         let timer = null;
@@ -440,6 +447,15 @@
     },
 
     confidence: {
+      record: (box, entry) => {
+        const ratings = entry ? entry.value.ratings : {};
+        all(box, "li[data-vc-statement]").forEach((li) => {
+          const n = ratings[li.getAttribute("data-vc-statement")];
+          li.querySelector("[data-vc-slot=rating]").textContent = n
+            ? say(words.record.rating, { n: n, label: words.confidence.labels[n] })
+            : words.record.not_rated;
+        });
+      },
       bind: (box) => {
         all(box, "input[type=radio]").forEach((input) => {
           input.addEventListener("change", () => {
@@ -462,6 +478,29 @@
     },
 
     check: {
+      record: (box, entry) => {
+        const selected = entry ? entry.value.selected : {};
+        const items = all(box, "li[data-vc-question]");
+        const marks = markCheck(
+          questionsOf(items, (li) => Object.keys(JSON.parse(li.getAttribute("data-vc-options")))),
+          selected
+        );
+        items.forEach((li, index) => {
+          const chosen = selected[li.getAttribute("data-vc-question")] || [];
+          const options = JSON.parse(li.getAttribute("data-vc-options"));
+          const names = Object.keys(options)
+            .filter((id) => chosen.indexOf(id) >= 0)
+            .map((id) => options[id]);
+          li.querySelector("[data-vc-slot=choice]").textContent = say(words.record.choice, {
+            choice: names.join(words.record.choices_joined) || words.record.no_choice,
+            verdict: words.verdict_words[marks.questions[index].verdict]
+          });
+        });
+        box.querySelector("[data-vc-slot=result]").textContent = entry
+          ? say(words.verdict.summary, { score: marks.score, out_of: marks.outOf })
+          : words.record.not_answered;
+        return marks;
+      },
       bind: (box) => {
         box.querySelector(".vc-check-answers").addEventListener("click", () => {
           const selected = {};
@@ -535,6 +574,13 @@
 
     /* Answered only by the Show feedback button: arrowing through the options saves nothing. */
     scenario: {
+      record: (box, entry) => {
+        const choice = entry ? entry.value.choice : null;
+        all(box, ".vc-record-choice").forEach((c) => {
+          c.hidden = c.getAttribute("data-vc-option") !== choice;
+        });
+        box.querySelector("[data-vc-slot=result]").hidden = !!choice;
+      },
       bind: (box) => {
         box.querySelector(".vc-show-feedback").addEventListener("click", () => {
           const input = box.querySelector("input[type=radio]:checked");
@@ -682,53 +728,6 @@
     return parts.join(" ");
   }
 
-  const recordSlots = {
-    reflection: (box, entry) => {
-      box.querySelector("[data-vc-slot=text]").textContent = isDone(entry)
-        ? entry.value.text
-        : words.record.not_answered;
-    },
-    confidence: (box, entry) => {
-      const ratings = entry ? entry.value.ratings : {};
-      all(box, "li[data-vc-statement]").forEach((li) => {
-        const n = ratings[li.getAttribute("data-vc-statement")];
-        li.querySelector("[data-vc-slot=rating]").textContent = n
-          ? say(words.record.rating, { n: n, label: words.confidence.labels[n] })
-          : words.record.not_rated;
-      });
-    },
-    check: (box, entry) => {
-      const selected = entry ? entry.value.selected : {};
-      const items = all(box, "li[data-vc-question]");
-      const marks = markCheck(
-        questionsOf(items, (li) => Object.keys(JSON.parse(li.getAttribute("data-vc-options")))),
-        selected
-      );
-      items.forEach((li, index) => {
-        const chosen = selected[li.getAttribute("data-vc-question")] || [];
-        const options = JSON.parse(li.getAttribute("data-vc-options"));
-        const names = Object.keys(options)
-          .filter((id) => chosen.indexOf(id) >= 0)
-          .map((id) => options[id]);
-        li.querySelector("[data-vc-slot=choice]").textContent = say(words.record.choice, {
-          choice: names.join(words.record.choices_joined) || words.record.no_choice,
-          verdict: words.verdict_words[marks.questions[index].verdict]
-        });
-      });
-      box.querySelector("[data-vc-slot=result]").textContent = entry
-        ? say(words.verdict.summary, { score: marks.score, out_of: marks.outOf })
-        : words.record.not_answered;
-      return marks;
-    },
-    scenario: (box, entry) => {
-      const choice = entry ? entry.value.choice : null;
-      all(box, ".vc-record-choice").forEach((c) => {
-        c.hidden = c.getAttribute("data-vc-option") !== choice;
-      });
-      box.querySelector("[data-vc-slot=result]").hidden = !!choice;
-    }
-  };
-
   function profile() {
     let s = storage(),
       stored = null;
@@ -768,7 +767,7 @@
           boxes = all(section, "[data-vc-entry]");
         boxes.forEach((box) => {
           const entry = answerFor(box, "data-vc-entry");
-          const marks = recordSlots[box.getAttribute("data-vc-kind")](box, entry);
+          const marks = kinds[box.getAttribute("data-vc-kind")].record(box, entry);
           box.querySelector("[data-vc-slot=saved]").textContent = entry
             ? say(words.record.saved_on, { date: longDate(entry.saved_at) })
             : "";
