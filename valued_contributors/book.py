@@ -140,6 +140,7 @@ def subset_icon_font(outdir: Path) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the extension: its script and styles, and the handlers that keep pages lean."""
     app.setup_extension("valued_contributors.downloads.book")
     app.setup_extension("valued_contributors.bibliography")
     app.connect("builder-inited", lambda app: app.config.html_static_path.append(str(STATIC)))

@@ -88,6 +88,7 @@ def notebook_text(path: Path) -> str:
 
 
 def score(page: str, text: str) -> Score:
+    """How easy ``text`` is to read: its words, Flesch Reading Ease and sentence length."""
     import textstat
 
     words = textstat.lexicon_count(text)
@@ -111,12 +112,14 @@ def report(root: Path) -> tuple[list[Score], list[Score], Score]:
 
 
 def table(rows: list[Score]) -> str:
+    """The scores as a Markdown table."""
     lines = ["| Page | Words | Flesch Reading Ease | Words per sentence |", "|---|---:|---:|---:|"]
     lines += [f"| {r.page} | {r.words} | {r.ease:.1f} | {r.sentence_length:.1f} |" for r in rows]
     return "\n".join(lines)
 
 
 def main(root: Path) -> int:
+    """Print the report; 1 if a section or the course reads less easily than it must."""
     sections, pages, whole = report(root)
     print(table([*sections, *pages, whole]))
     weak = [s.page for s in sections if s.ease < SECTION_MINIMUM]

@@ -14,6 +14,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
     """Serves files without logging every request."""
 
     def log_message(self, *args: object) -> None:
+        """Say nothing."""
         pass
 
 

@@ -64,6 +64,7 @@ class Course(NamedTuple):
         return final_assessment(self.activities.values())
 
     def get(self, activity_id: str) -> Activity:
+        """The activity with this id; KeyError, listing the known ids, if there is none."""
         try:
             return self.activities[activity_id]
         except KeyError:

@@ -73,6 +73,7 @@ def text() -> str:
 
 
 def main() -> int:
+    """Write the activities schema from the kinds' fragments."""
     PATH.write_text(text(), encoding="utf-8")
     print(f"Wrote {PATH.name}.", file=sys.stderr)
     return 0

@@ -102,6 +102,8 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """A table row: its cells, and attributes for its ``<tr>``."""
+
     cells: tuple[Cell, ...]
     attrs: Attrs = ()
 

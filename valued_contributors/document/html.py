@@ -39,6 +39,7 @@ class Style:
 
 
 def attributes(attrs: Attrs) -> str:
+    """An element's attributes as HTML, each value escaped."""
     return "".join(
         f" {name}" if value is None else f" {name}='{attr(value)}'" for name, value in attrs
     )

@@ -97,5 +97,5 @@ class Report:
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
-    """ "1 table", "3 tables"."""
+    """A count and its noun: "1 table", "3 tables"."""
     return f"{count} {one if count == 1 else (many or one + 's')}"

@@ -38,6 +38,7 @@ def count(value: int | None) -> str:
 
 
 def mean(value: float | None) -> str:
+    """A mean to one decimal place, or the words for a group too small to show."""
     return HIDDEN if value is None else f"{value:.1f}"
 
 

@@ -90,6 +90,7 @@ def text() -> str:
 
 
 def main() -> None:
+    """Write the shared definitions schema beside the others."""
     (SCHEMA_DIR / f"{NAME}.schema.json").write_text(text(), encoding="utf-8")
 
 

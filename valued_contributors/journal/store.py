@@ -133,6 +133,7 @@ class Journal:
         raise OSError("too many damaged copies of the journal with the same name")
 
     def close(self) -> None:
+        """Close the database; the journal cannot be used after this."""
         with self._lock:
             self._db.close()
 
@@ -241,6 +242,7 @@ class Journal:
         return deleted
 
     def schema_version(self) -> int:
+        """The version of the journal's database layout."""
         with self._lock:
             version: int = self._db.execute("PRAGMA user_version").fetchone()[0]
         return version

@@ -200,7 +200,7 @@ class Kind(NamedTuple, Generic[A]):
 
 
 def letter(n: int) -> str:
-    """The letter a printed option is known by: A, B, C…"""
+    """The letter a printed option is known by: A, B, C and so on."""
     return chr(ord("A") + n)
 
 

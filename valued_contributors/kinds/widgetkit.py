@@ -45,11 +45,15 @@ class Saving(Protocol):
     newer: Widget
     apply: Callable[[dict[str, Any]], None] | None
 
-    def load(self) -> dict[str, Any] | None: ...
-    def save(self, value: dict[str, Any]) -> None: ...
+    def load(self) -> dict[str, Any] | None:
+        """The latest saved value, or None."""
+
+    def save(self, value: dict[str, Any]) -> None:
+        """Save a new value (at once, or after a pause in typing)."""
 
 
 def header(label: str, activity: Named) -> widgets.HTML:
+    """The activity's title and time, as the top line of its widgets."""
     return widgets.HTML(
         f"<p><strong>{label}: {inline(activity.title)}</strong><br>"
         f"<em>{minutes(activity.minutes)}</em></p>"
@@ -65,6 +69,7 @@ def discussion(activity: Named) -> widgets.HTML:
 
 
 def reveal(panel: widgets.HTML, shown: bool = True) -> None:
+    """Show the panel (if it has anything in it), or hide it."""
     panel.layout.display = None if shown and panel.value else HIDDEN
 
 

@@ -17,6 +17,7 @@ from valued_contributors.record.tree import record_tree
 
 
 def styles() -> str:
+    """The learning record's stylesheet, for screen and print."""
     return (resources.files("valued_contributors") / "record" / "record.css").read_text("utf-8")
 
 

@@ -8,4 +8,5 @@ from valued_contributors.record.tree import record_tree
 
 
 def render(record: LearningRecord) -> str:
+    """The learning record as Markdown."""
     return markdown.write((record_tree(record),))

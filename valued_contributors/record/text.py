@@ -17,14 +17,17 @@ from valued_contributors.record.model import (
 
 
 def headline() -> str:
+    """The learning record's title."""
     return wording.text("record.title")
 
 
 def long_date(day: date) -> str:
+    """A day written out in full, such as 27 November 2026."""
     return f"{day.day} {day:%B %Y}"
 
 
 def duration(minutes: int) -> str:
+    """Minutes in words, in hours and minutes."""
     hours, rest = divmod(minutes, 60)
     parts = [wording.plural("duration.hours", hours)] if hours else []
     if rest or not parts:
@@ -45,6 +48,7 @@ def completion_statement(record: LearningRecord) -> str:
 
 
 def entry_heading(entry: Entry) -> str:
+    """An entry's heading: its title, and the day it was saved."""
     saved = (
         wording.text("record.saved_on", date=long_date(entry.saved_on)) if entry.saved_on else ""
     )
@@ -54,12 +58,14 @@ def entry_heading(entry: Entry) -> str:
 
 
 def change_words(change: Change) -> str:
+    """A confidence change in words or as a signed number."""
     if change.difference is None:
         return wording.text("compare.none")
     return f"{change.difference:+d}" if change.difference else wording.text("compare.no_change")
 
 
 def changes_rows(record: LearningRecord) -> list[tuple[str, str, str, str]]:
+    """The before-and-after table's rows: statement, before, after and change."""
     return [
         (c.statement, rating_words(c.before), rating_words(c.after), change_words(c))
         for c in record.changes

@@ -8,4 +8,5 @@ from valued_contributors.record.tree import record_tree
 
 
 def render(record: LearningRecord) -> bytes:
+    """The learning record as a Word document."""
     return word.write((record_tree(record),))

@@ -45,7 +45,7 @@ class Problem:
 
 
 def unknown(what: str, name: str, known: list[str]) -> Problem:
-    """'No activity 'voices/rippl'. Did you mean 'voices/ripple'?'"""
+    """A one-sentence problem, e.g. "No activity 'voices/rippl'. Did you mean 'voices/ripple'?"."""
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     hint = f" Did you mean {close[0]!r}?" if close else f" Check the {what} id in the cell."
     return Problem(f"No {what} {name!r}.{hint}")

@@ -90,6 +90,7 @@ class RecordView:
         self.share_list.children = list(boxes.values()) or [empty]
 
     def refresh(self) -> None:
+        """Show the record as the journal holds it now."""
         try:
             answers = current_journal().answers()
         except JournalError as error:

@@ -71,6 +71,7 @@ def answers(activity: Activity) -> str:
 
 
 def has_answers(activity: Activity) -> bool:
+    """Whether the activity has anything for the answers at the end of its section."""
     return bool(activity.discussion) or kinds.of(activity).always_has_answers
 
 

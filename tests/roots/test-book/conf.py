@@ -28,6 +28,7 @@ class Activity(SphinxDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
+        """The activity's HTML view, as raw HTML in the page."""
         from tests.helpers.paths import FIXTURE_COURSE
         from valued_contributors.content import load_course
         from valued_contributors.views import html
@@ -37,5 +38,6 @@ class Activity(SphinxDirective):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the ``activity`` directive."""
     app.add_directive("activity", Activity)
     return {"parallel_read_safe": True}
