@@ -1,5 +1,5 @@
 # Two commands do everything: `make book` builds the course, `make test` runs every test.
-# `make check` is the quick loop while editing: lint, format, layers and the fast unit tests.
+# `make check` is the quick loop while editing: lint, format, types, layers and the fast unit tests.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -33,9 +33,10 @@ $(NODE_STAMP): package.json package-lock.json
 	  rm -f node_modules/.installed-* && touch $@; \
 	else echo "npm is not installed: the SCORM and JupyterHub tests will be skipped."; fi
 
-check: $(STAMP)  ## Lint, format, layers and the fast unit tests (no browser, notebooks or book)
+check: $(STAMP)  ## Lint, format, types, layers and the fast unit tests (no browser or book)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest tests $(FAST_TESTS) -q
 
@@ -43,6 +44,7 @@ test: $(STAMP) $(NODE_STAMP)  ## Run every test (browser tests need Debian's chr
 	@if command -v npx >/dev/null 2>&1; then npx --no-install biome ci; else echo "npm is not installed: the browser scripts are not linted."; fi
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 

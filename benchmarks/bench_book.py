@@ -1,5 +1,6 @@
 """Step 1: build a temporary copy of the book cold, unchanged, after a code edit and after a
-prose edit, beside the rendering floor (the same book with notebook execution turned off)."""
+prose edit, beside the rendering floor (the same book with notebook execution turned off).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Step 4: the built book in Chromium: bytes per page, the course's own script and styles,
-time to a usable activity, and the same knowledge check made with jupyterquiz beside it."""
+time to a usable activity, and the same knowledge check made with jupyterquiz beside it.
+"""
 
 from __future__ import annotations
 

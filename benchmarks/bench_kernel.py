@@ -1,5 +1,6 @@
 """Step 2: import the course and make the first activity's MIME bundle in a fresh process,
-beside importing ipywidgets and making one plain widget's bundle."""
+beside importing ipywidgets and making one plain widget's bundle.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Step 4b: the book as a phone on a weak signal meets it, served gzipped as a real host serves
 it: bytes per page cold (gzipped and raw), Lighthouse's mobile audit of four pages, and the time
-to a usable first activity on a slow network with a slow CPU, each beside jupyterquiz's page."""
+to a usable first activity on a slow network with a slow CPU, each beside jupyterquiz's page.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The comparison pages for step 4: the voices/check knowledge check made by the course and by
-jupyterquiz, and an empty page, added to a temporary copy of the book."""
+jupyterquiz, and an empty page, added to a temporary copy of the book.
+"""
 
 from __future__ import annotations
 

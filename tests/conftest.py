@@ -25,7 +25,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark what ``make check`` leaves to ``make test``: tests of the whole built book (and a
-    browser), and the notebooks nbval runs."""
+    browser), and the notebooks nbval runs.
+    """
     for item in items:
         if "built_book" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.book)
@@ -48,7 +49,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def fixture_course(tmp_path: Path) -> Iterator[Course]:
     """The small fixture course (tests/fixtures/course) in place of the real one, for tests
-    that need "a course" and must not depend on the course's own wording."""
+    that need "a course" and must not depend on the course's own wording.
+    """
     from valued_contributors.content import compiled, loader
 
     with pytest.MonkeyPatch.context() as patch:

@@ -1,7 +1,8 @@
 """A content lint for fair assessment: the activity files must not let a learner pass by
 pattern. Right answers spread over the positions, the right option is seldom the longest,
 few multi-selects have every option but one right, and wrong options carry no give-away
-absolutes."""
+absolutes.
+"""
 
 from __future__ import annotations
 

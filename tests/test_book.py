@@ -1,5 +1,6 @@
 """The built book: it builds with warnings as errors, holds every activity and loads nothing
-from any other site."""
+from any other site.
+"""
 
 from __future__ import annotations
 
@@ -64,7 +65,8 @@ def test_no_page_loads_anything_from_another_site(built_book: Path) -> None:
 
 def test_pages_load_only_what_they_use(built_book: Path) -> None:
     """No fontawesome.js, the search index on the search page only, no assets of unused
-    extensions, no fullscreen or download buttons, and a description on every page."""
+    extensions, no fullscreen or download buttons, and a description on every page.
+    """
     assert not (built_book / "_static" / "scripts" / "fontawesome.js").exists()
     assert not (built_book / "_sources").exists()
     unused = ("sphinx-design", "design-tabs.js", "togglebutton", "sphinx-thebe", "fontawesome.js")
@@ -78,7 +80,8 @@ def test_pages_load_only_what_they_use(built_book: Path) -> None:
         assert not [name for name in unused if name in loaded], f"{page.name} loads {unused}"
         assert ("searchindex.js" in loaded) == (page.name == "search.html"), page.name
         assert ("copybutton.js" in loaded) == ('<div class="highlight' in text), page.name
-        assert "btn-fullscreen-button" not in text and ".ipynb" not in text, page.name
+        assert "btn-fullscreen-button" not in text, page.name
+        assert ".ipynb" not in text, page.name
         assert '<meta name="description" content="A free self-study course' in text, page.name
 
 

@@ -1,6 +1,7 @@
 """The course's Sphinx extension on a two-page book built in-process (tests/roots/test-book): the
 script straight after the first activity, and nothing the pages do not use. It takes seconds,
-where the whole book (tests/test_book.py) takes minutes."""
+where the whole book (tests/test_book.py) takes minutes.
+"""
 
 from __future__ import annotations
 
@@ -54,7 +55,8 @@ def test_the_script_comes_straight_after_the_first_activity(html: Path) -> None:
     assert first_end < second
     assert f'<link rel="preload" href="_static/{book.SCRIPT}" as="script">' in page
     assert assets(page).count(book.SCRIPT) == 1, "the script is also in the page's head"
-    assert (html / "_static" / book.SCRIPT).is_file() and (html / "_static" / book.STYLES).is_file()
+    assert (html / "_static" / book.SCRIPT).is_file()
+    assert (html / "_static" / book.STYLES).is_file()
 
 
 def test_a_page_without_activities_has_the_script_at_its_end(html: Path) -> None:
@@ -83,4 +85,5 @@ def test_the_icon_font_keeps_only_the_icons_in_use(html: Path) -> None:
     font = html / (book.ICON_FONT + ".woff2")
     assert font.is_file()
     kept = set(TTFont(str(font)).getBestCmap())
-    assert kept == book.icon_codepoints(html) and 0 < len(kept) < 100
+    assert kept == book.icon_codepoints(html)
+    assert 0 < len(kept) < 100

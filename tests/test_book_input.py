@@ -53,9 +53,11 @@ def test_answers_that_could_not_be_read_are_reported_once(page, site: str, tmp_p
     page.reload()
     notice = page.get_by_role("status").filter(has_text=NOTICE)
     notice.wait_for()
-    assert notice.count() == 1 and notice.is_visible()
+    assert notice.count() == 1
+    assert notice.is_visible()
     words = notice.inner_text()
-    assert "kept aside (not deleted)" in words and "Export my answers" in words
+    assert "kept aside (not deleted)" in words
+    assert "Export my answers" in words
     assert page.get_by_text(NOTICE).count() == 1
     with page.expect_download() as download:
         page.get_by_role("button", name="Export my answers").click()

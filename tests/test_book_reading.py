@@ -1,5 +1,6 @@
 """The built book as learners meet it: on a phone, in dark mode, with a keyboard and a screen
-reader, without JavaScript, with storage blocked, and printed on paper."""
+reader, without JavaScript, with storage blocked, and printed on paper.
+"""
 
 from __future__ import annotations
 
@@ -117,7 +118,8 @@ def test_every_page_meets_wcag_22_aa_before_and_after_answering(
     page.locator("[data-vc-entry][data-vc-done]").first.wait_for()
     problems += [f"{RECORD_PAGE} filled: {v}" for v in violations(page, axe, ARTICLE)]
     context.close()
-    assert len(pages) >= 15 and answered >= 20
+    assert len(pages) >= 15
+    assert answered >= 20
     assert problems == [], "\n".join(problems)
 
 
@@ -183,17 +185,20 @@ def test_without_javascript_the_footer_lists_every_section_and_feedback_opens(
     )
     assert sorted(listed) == sorted(toc_pages())
     note = page.locator(".vc-activity .vc-warning").first
-    assert note.is_visible() and "nothing you write or choose here is saved" in note.inner_text()
+    assert note.is_visible()
+    assert "nothing you write or choose here is saved" in note.inner_text()
     for name in ("Check my answers", "Show feedback"):
         buttons = page.locator("button", has_text=name)
-        assert buttons.count() > 0 and not any(b.is_visible() for b in buttons.all())
+        assert buttons.count() > 0
+        assert not any(b.is_visible() for b in buttons.all())
 
     scenario = page.locator("section.vc-scenario").first
     feedback = scenario.locator(".vc-feedback").first
     body = feedback.locator("p").first
     assert not body.is_visible()
     feedback.locator("summary").click()
-    assert body.is_visible() and body.inner_text().strip()
+    assert body.is_visible()
+    assert body.inner_text().strip()
     discussion = scenario.locator(".vc-discussion")
     discussion.locator("summary").click()
     assert discussion.locator("p").first.is_visible()
@@ -223,7 +228,8 @@ def test_arrowing_through_a_scenario_saves_nothing_until_show_feedback(page, sit
     scenario.get_by_role("button", name="Show feedback").click()
     assert '"choice":"' + chosen + '"' in stored(page, scenario_id)
     shown = scenario.locator(".vc-feedback:visible")
-    assert shown.count() == 1 and shown.get_attribute("data-vc-option") == chosen
+    assert shown.count() == 1
+    assert shown.get_attribute("data-vc-option") == chosen
     live = scenario.locator("[role=status]")
     assert live.count() == 1
     assert live.inner_text() == "Feedback: " + " ".join(shown.inner_text().split())
@@ -260,7 +266,8 @@ def test_saved_is_announced_once_for_a_burst_of_typing(page, site: str) -> None:
         page.keyboard.type(word)
         page.wait_for_function(f"window.__saves >= {n}")
     said = page.evaluate("window.__said")
-    assert len(said) == 1 and said[0].startswith("Saved in this browser")
+    assert len(said) == 1
+    assert said[0].startswith("Saved in this browser")
     page.locator("section.vc-activity").nth(1).locator("input, textarea").first.focus()
     area.click()
     page.keyboard.type(" four")
@@ -378,9 +385,11 @@ def test_print_my_record_prints_the_downloaded_record_alone_on_a4(
     text, laid_out, info = pdf_text(pdf)
     flat = " ".join(text.split())
     assert re.search(r"Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)", info)
-    assert "Learning record: Valued Contributors" in flat and "Name: Morag Reid" in flat
+    assert "Learning record: Valued Contributors" in flat
+    assert "Name: Morag Reid" in flat
     assert re.search(r"Listening first\.\s*\n\s*\n\s*Then we plan the rota together\.", laid_out)
-    assert "YOUR ANSWER" in text and re.search(r"— (Correct|Not quite)\b", flat)
+    assert "YOUR ANSWER" in text
+    assert re.search(r"— (Correct|Not quite)\b", flat)
     for label in (
         "Hours spent on this learning",
         "Date",
@@ -388,7 +397,8 @@ def test_print_my_record_prints_the_downloaded_record_alone_on_a4(
         "Supervisor's or manager's signature",
     ):
         assert label in flat
-    assert "Not answered yet" not in flat and "Not rated" not in flat
+    assert "Not answered yet" not in flat
+    assert "Not rated" not in flat
     for coaching in (
         "This page gathers everything",
         "Your name and role stay in this browser",

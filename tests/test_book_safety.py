@@ -1,5 +1,6 @@
 """The built book under attack and under strain: injected markup, broken or missing storage,
-and keyboard-only use (test_book_reading.py scans every page for accessibility)."""
+and keyboard-only use (test_book_reading.py scans every page for accessibility).
+"""
 
 from __future__ import annotations
 
@@ -92,7 +93,8 @@ def test_without_storage_the_answer_stays_and_export_still_works(
     box.locator("textarea").fill("Kept on the page")
     problem = box.locator(".vc-status.vc-problem")
     problem.wait_for()
-    assert "Not saved" in problem.inner_text() and "Export my answers" in problem.inner_text()
+    assert "Not saved" in problem.inner_text()
+    assert "Export my answers" in problem.inner_text()
     assert box.locator("textarea").input_value() == "Kept on the page"
     document = export_text(page, tmp_path)
     assert [a["value"] for a in document["answers"]] == [{"text": "Kept on the page"}]
@@ -175,5 +177,6 @@ def test_every_kind_of_activity_works_by_keyboard_alone(page, site: str) -> None
     assert focus_is_visible(page)
     page.keyboard.press("Enter")
     verdicts = page.locator("section.vc-check .vc-verdict").all_inner_texts()
-    assert len(verdicts) == len(check.questions) and all(verdicts)
+    assert len(verdicts) == len(check.questions)
+    assert all(verdicts)
     assert_stays_home(page, site)

@@ -133,7 +133,8 @@ def test_confidence_before_and_after_fill_the_chart_and_table(page, site: str) -
         "+2",
     ]
     bars = page.locator("figure.vc-compare .vc-bars").first.locator(".vc-bar")
-    assert bars.nth(0).inner_text() == "2" and bars.nth(1).inner_text() == "4"
+    assert bars.nth(0).inner_text() == "2"
+    assert bars.nth(1).inner_text() == "4"
     assert page.locator("figure.vc-compare .vc-compare-chart").get_attribute("aria-hidden")
     assert page.locator("figure.vc-compare tr[data-vc-statement]").count() == len(
         baseline.statements
@@ -173,7 +174,8 @@ def test_the_record_page_gathers_answers_from_other_pages(page, site: str, tmp_p
     download.value.save_as(saved)
     text = saved.read_text(encoding="utf-8")
     assert "<h1>Learning record: Valued Contributors</h1>" in text
-    assert "To &lt;b&gt;listen&lt;/b&gt; better" in text and "<b>listen" not in text
+    assert "To &lt;b&gt;listen&lt;/b&gt; better" in text
+    assert "<b>listen" not in text
     assert "Morag &lt;Reid&gt;" in text
     assert "://" not in text
 
@@ -209,5 +211,6 @@ def test_a_contribution_holds_only_the_ticked_answers(page, site: str, tmp_path:
     assert [a["activity"] for a in document["answers"]] == ["voices/knowledge"]
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", document["answers"][0]["saved_on"])
     text = saved.read_text(encoding="utf-8")
-    assert "keep me private" not in text and "Morag" not in text
+    assert "keep me private" not in text
+    assert "Morag" not in text
     assert_stays_home(page, site)

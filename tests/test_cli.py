@@ -114,7 +114,8 @@ def test_forget_asks_first_and_says_what_it_deleted(data_dir: Path) -> None:
         journal.save("voices/ripple", {"text": "one"})
         journal.save("voices/ripple", {"text": "two"})
     refused = run("forget", stdin="no\n")
-    assert refused.returncode == 1 and "Nothing was deleted" in refused.stdout
+    assert refused.returncode == 1
+    assert "Nothing was deleted" in refused.stdout
     done = run("forget", "--yes")
     assert done.returncode == 0
     assert f"Deleted 2 saved answer versions from {journal_path()}" in done.stdout
@@ -124,4 +125,5 @@ def test_forget_asks_first_and_says_what_it_deleted(data_dir: Path) -> None:
 
 def test_check_validates_the_course() -> None:
     result = run("check")
-    assert result.returncode == 0 and "valid" in result.stdout
+    assert result.returncode == 0
+    assert "valid" in result.stdout

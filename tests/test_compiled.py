@@ -1,5 +1,6 @@
 """The compiled course: the same content as the activity files, refreshed when they change,
-and never a reason for the course to fail."""
+and never a reason for the course to fail.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The statement of completion: every section done and at least the pass mark in the final
-assessment, with the day it was earned, in every format and in both views."""
+assessment, with the day it was earned, in every format and in both views.
+"""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ def final() -> Check:
 
 def answers_for(right: int, saved_at: str = DAY) -> list[Row]:
     """An answer to every activity, with ``right`` questions of the final assessment right; the
-    last one saved a week later than the others."""
+    last one saved a week later than the others.
+    """
     rows = every_answer(course(), right, saved_at)
     rows[-1] = (rows[-1][0], rows[-1][1], LAST)
     return rows
@@ -92,7 +94,9 @@ def test_the_book_record_carries_the_pass_mark_and_the_wording(data_dir: Path) -
     assert f"data-vc-needed='{needed(check)}'" in page
     assert "data-vc-slot='complete' hidden" in page
     wording = html.completion_template(build_record(course(), []))
-    assert "{date}" in wording and "{score}" in wording and "{needed}" in wording
+    assert "{date}" in wording
+    assert "{score}" in wording
+    assert "{needed}" in wording
     sentences = contract()["wording"]["record"]
     book_wording = sentences["completion"].format(
         complete=sentences["complete"], assessed=sentences["assessed"]

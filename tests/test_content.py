@@ -223,7 +223,8 @@ def test_the_stated_course_time_is_the_sum_of_the_sections() -> None:
         places.append((ROOT / "book" / page).read_text(encoding="utf-8"))
     for text in places:
         stated = re.search(r"whole course takes about \*\*(\d+) hours\*\*", text)
-        assert stated and int(stated.group(1)) == round(hours), (sum(minutes), text[:60])
+        assert stated, (sum(minutes), text[:60])
+        assert int(stated.group(1)) == round(hours), (sum(minutes), text[:60])
 
 
 def test_each_section_counts_its_own_activities() -> None:
@@ -248,13 +249,16 @@ def test_every_teaching_section_has_a_described_figure_drawn_for_the_course() ->
         for alt, path in images:
             svg = (notebook.parent / path).resolve().read_text(encoding="utf-8")
             assert len(alt.split()) >= 12, f"{path}: alt text too short to describe the figure"
-            assert "<title" in svg and "<desc" in svg and 'role="img"' in svg, path
+            assert "<title" in svg, path
+            assert "<desc" in svg, path
+            assert 'role="img"' in svg, path
             assert "http" not in svg.replace("http://www.w3.org/2000/svg", ""), path
 
 
 def test_no_question_repeats_the_hint_the_views_add() -> None:
     """The views add "(Choose all that apply.)" to every choose-all question, so a question's
-    own text must not say it too, or learners read it twice."""
+    own text must not say it too, or learners read it twice.
+    """
     from valued_contributors.kinds.check import CHOOSE_ALL
 
     hint = CHOOSE_ALL.strip("().").lower()

@@ -1,5 +1,6 @@
 """One contract between Python and the browser: the page's block is what Python makes, the
-scripts hold no copy of it, and the book refuses what the command line refuses."""
+scripts hold no copy of it, and the book refuses what the command line refuses.
+"""
 
 from __future__ import annotations
 
@@ -88,13 +89,15 @@ def test_the_scripts_hold_no_sentence_format_limit_or_pattern_of_their_own() -> 
         assert english == [], f"{script.name} words sentences of its own: {english}"
         for sentence in sentences:
             assert sentence not in code, f"{script.name} copies {sentence!r}"
-        assert made["answers"]["format"] not in code and made["storage"]["prefix"] not in code
+        assert made["answers"]["format"] not in code
+        assert made["storage"]["prefix"] not in code
         assert made["contribution"]["format"] not in code
         numbers = {int(n) for n in re.findall(r"(?<![\w.])\d+(?![\w.])", code)}
         assert numbers & limits == set(), f"{script.name} holds a limit of its own"
         for pattern in made["patterns"].values():
             core = pattern.strip("^$")
-            assert core not in code and core.replace("\\", "\\\\") not in code, script.name
+            assert core not in code, script.name
+            assert core.replace("\\", "\\\\") not in code, script.name
     book = _code(SCRIPTS[0])
     assert "data-vc-texts" not in book
     assert book.count("data-vc-correct") == 1  # a check is marked in one place

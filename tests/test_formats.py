@@ -1,5 +1,6 @@
 """The versioned formats: files written by earlier code still read the same, every time enters
-in one spelling, the shared definitions are written once, and "latest" means one thing."""
+in one spelling, the shared definitions are written once, and "latest" means one thing.
+"""
 
 from __future__ import annotations
 
@@ -70,7 +71,8 @@ def test_the_export_of_the_journal_written_earlier_imports_unchanged(tmp_path: P
 
 def _profile_of_five(folder: Path, document: dict[str, Any]) -> team.Profile:
     """A team profile of five people who shared the same contribution (the smallest group a
-    profile shows)."""
+    profile shows).
+    """
     folder.mkdir()
     for person in range(team.MINIMUM):
         (folder / f"person-{person}.json").write_text(contribution.dumps(document), "utf-8")
@@ -79,7 +81,8 @@ def _profile_of_five(folder: Path, document: dict[str, Any]) -> team.Profile:
 
 def test_the_issues_two_times_give_one_latest_answer_everywhere(tmp_path: Path) -> None:
     """``…:00.500Z`` (listed first) is half a second after ``…:00Z``: it is the latest answer in
-    the journal, the record, the contribution and the team profile."""
+    the journal, the record, the contribution and the team profile.
+    """
     imported = answers.read_file(FIXTURES / "answers-two-times-v1.json")
     assert [a.saved_at for a in imported] == [
         "2026-11-02T10:00:00.500Z",
@@ -92,7 +95,8 @@ def test_the_issues_two_times_give_one_latest_answer_everywhere(tmp_path: Path) 
         saved = journal.answers()
     record = build_record(course(), saved)
     [entry] = [e for s in record.sections for e in s.entries if e.activity.id == RIPPLE]
-    assert entry.answer is not None and entry.answer.value == NEWER
+    assert entry.answer is not None
+    assert entry.answer.value == NEWER
     shared = make_contribution(saved, [RIPPLE])
     assert shared["answers"] == [
         {"activity": RIPPLE, "kind": "reflection", "value": NEWER, "saved_on": "2026-11-02"}
@@ -104,7 +108,8 @@ def test_the_issues_two_times_give_one_latest_answer_everywhere(tmp_path: Path) 
 
 def test_the_same_moment_goes_to_the_version_saved_last(tmp_path: Path) -> None:
     """Two versions at the same moment, one spelled without milliseconds: the one saved (or
-    listed) last is the latest, in the file, the journal and the record alike."""
+    listed) last is the latest, in the file, the journal and the record alike.
+    """
     first = Answer(RIPPLE, {"text": "first"}, "2026-11-02T10:00:00Z", "book")
     second = Answer(RIPPLE, {"text": "second"}, "2026-11-02T10:00:00.000Z", "book")
     assert latest([first, second])[RIPPLE] == second
@@ -119,7 +124,8 @@ def test_the_same_moment_goes_to_the_version_saved_last(tmp_path: Path) -> None:
 
 def test_the_journal_and_the_one_rule_agree_on_every_answer(tmp_path: Path) -> None:
     """Many versions in both spellings, some at the same moment, saved in a shuffled order: the
-    journal's SQL picks what ``latest`` picks, from its history and from the order saved."""
+    journal's SQL picks what ``latest`` picks, from its history and from the order saved.
+    """
     rng = random.Random(11)
     activities = ["start/hopes", RIPPLE, "voices/knowledge"]
     saved: list[Answer] = []
@@ -171,7 +177,8 @@ def test_older_versions_are_upgraded_one_step_at_a_time() -> None:
 
 
 def test_only_version_one_has_ever_been_written() -> None:
-    assert answers.UPGRADES == {} and contribution.UPGRADES == {}
+    assert answers.UPGRADES == {}
+    assert contribution.UPGRADES == {}
     assert answers.LATEST.VERSION == answers.VERSION == 1
     assert contribution.LATEST.VERSION == contribution.VERSION == 1
 
@@ -194,12 +201,14 @@ def _rules(node: Any, found: list[str]) -> list[str]:
 def test_no_pattern_or_limit_is_written_outside_the_shared_definitions(name: str) -> None:
     """Each format's schema holds only its own fields and refers to the shared definitions for
     every id, time, limit and value shape (``source``, the book or the notebook, is the answers
-    file's own)."""
+    file's own).
+    """
     document = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text("utf-8"))
     document["properties"].pop("source", None)
     assert _rules(document, []) == []
     refs = re.findall(r'"\$ref": "([^"#]*)#', json.dumps(document))
-    assert refs and set(refs) <= {"", "definitions.schema.json"}
+    assert refs
+    assert set(refs) <= {"", "definitions.schema.json"}
 
 
 def test_the_contract_for_the_book_is_the_formats_own_rules() -> None:
@@ -224,7 +233,8 @@ def test_the_contract_for_the_book_is_the_formats_own_rules() -> None:
 
 def test_the_committed_definitions_are_what_the_kinds_and_times_say() -> None:
     """``schemas/definitions.schema.json`` is written from the kinds registry and core.times:
-    run ``python -m valued_contributors.formats.definitions`` after changing either."""
+    run ``python -m valued_contributors.formats.definitions`` after changing either.
+    """
     committed = (SCHEMA_DIR / "definitions.schema.json").read_text("utf-8")
     assert committed == generated_definitions.text()
     shared = definitions()
@@ -236,7 +246,7 @@ def test_the_committed_definitions_are_what_the_kinds_and_times_say() -> None:
 def test_the_answers_and_contribution_formats_are_named_by_their_schemas() -> None:
     for module, name in ((answers.LATEST, "exchange"), (contribution.LATEST, "contribution")):
         fields = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text("utf-8"))["properties"]
-        assert (module.FORMAT, module.VERSION) == (
+        assert (
             fields["format"]["const"],
             fields["version"]["const"],
-        )
+        ) == (module.FORMAT, module.VERSION)

@@ -157,7 +157,8 @@ def test_a_bad_file_gives_one_sentence_and_leaves_the_journal_unchanged(
         assert journal.answers() == before
     message = str(raised.value)
     assert words in message
-    assert message.count(". ") == 0 and message.endswith(".")
+    assert message.count(". ") == 0
+    assert message.endswith(".")
 
 
 def test_malformed_json_is_refused(tmp_path: Path) -> None:
@@ -208,7 +209,8 @@ def test_a_damaged_journal_is_moved_aside_and_a_new_one_started(tmp_path: Path) 
         journal.save("voices/ripple", {"text": "fresh start"})
         notice = journal.notice
     kept = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
-    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not a database")
+    assert len(kept) == 1
+    assert kept[0].read_bytes().startswith(b"this is not a database")
     assert str(kept[0]) in notice
 
 

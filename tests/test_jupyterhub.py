@@ -75,7 +75,8 @@ class Hub:
                 for line in events.iter_lines(decode_unicode=True)
                 if line and line.startswith("data:")
             ]
-        assert said and said[-1].get("ready"), f"{name}'s server did not start: {said}"
+        assert said, f"{name}'s server did not start: {said}"
+        assert said[-1].get("ready"), f"{name}'s server did not start: {said}"
 
     def run_code(self, name: str, code: str) -> str:
         """Run ``code`` in a new kernel on ``name``'s server; return what it printed."""
@@ -288,7 +289,8 @@ def test_the_nbgitpuller_link_puts_the_course_in_a_learners_space(hub: Hub, tmp_
 
 def test_the_settings_add_to_an_earlier_configuration(tmp_path: Path) -> None:
     """Loaded after other settings (as The Littlest JupyterHub loads its snippets), the example
-    adds the journal's location without dropping variables set before it."""
+    adds the journal's location without dropping variables set before it.
+    """
     from jupyterhub.app import JupyterHub
     from jupyterhub.spawner import Spawner
 

@@ -115,7 +115,8 @@ def test_every_option_is_whole_and_apart_and_the_chart_is_a_picture(
                 assert " ".join(text.split()) in texts, f"{name}: not shown whole: {text}"
             for option in found["options"]:
                 assert not option["cut"], f"{name}: cut off: {option['text']}"
-                assert option["box"]["h"] > 0 and inside(option["control"], option["box"])
+                assert option["box"]["h"] > 0
+                assert inside(option["control"], option["box"])
                 assert inside(option["box"], option["area"]), f"{name}: {option['text']}"
             options = found["options"]
             for n, first in enumerate(options):
@@ -123,10 +124,12 @@ def test_every_option_is_whole_and_apart_and_the_chart_is_a_picture(
                     assert not overlap(first["box"], second["box"]), (
                         f"{name}: {first['text']!r} overlaps {second['text']!r}"
                     )
-            assert found["buttons"] and not [b["text"] for b in found["buttons"] if b["cut"]]
+            assert found["buttons"]
+            assert not [b["text"] for b in found["buttons"] if b["cut"]]
             if name.startswith("06"):
                 [chart] = found["charts"]
-                assert chart["box"]["w"] > 100 and chart["box"]["h"] > 100
+                assert chart["box"]["w"] > 100
+                assert chart["box"]["h"] > 100
                 assert chart["natural"] > 0
             page.screenshot(path=str(tmp_path / f"{interface}-{name}.png"), full_page=True)
         page.close()

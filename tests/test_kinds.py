@@ -1,5 +1,6 @@
 """The registry of activity kinds: each rule defined once, in its kind's module, and every file
-that depends on the kinds agreeing with them."""
+that depends on the kinds agreeing with them.
+"""
 
 from __future__ import annotations
 
@@ -117,7 +118,8 @@ def test_the_before_and_after_scales_come_from_the_content() -> None:
     pair = before_after(course().activities)
     assert pair is not None
     before, after = pair
-    assert after.repeats == before.id and not before.repeats
+    assert after.repeats == before.id
+    assert not before.repeats
     assert after.statements == before.statements
     assert list(course().activities).index(before.id) < list(course().activities).index(after.id)
 
@@ -209,10 +211,12 @@ def test_a_new_kind_is_one_entry_in_the_registry(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setitem(REGISTRY, "poll", POLL)
     poll = Poll("town/poll", "Where next?", 2, question="Which hall suits you?")
     book = html.render(poll)  # type: ignore[arg-type]
-    assert "<span class='vc-kind'>Quick poll</span>" in book and "vc-poll" in book
+    assert "<span class='vc-kind'>Quick poll</span>" in book
+    assert "vc-poll" in book
     assert "Which hall suits you?" in worksheet.render(poll)  # type: ignore[arg-type]
     assert kinds.kind_of_value({"vote": "east"}) == "poll"
-    assert kinds.is_done(poll, {"vote": "east"}) and not kinds.is_done(poll, {"vote": " "})  # type: ignore[arg-type]
+    assert kinds.is_done(poll, {"vote": "east"})
+    assert not kinds.is_done(poll, {"vote": " "})
     assert describe(poll, {"vote": "east"}) == (Paragraph("east"),)  # type: ignore[arg-type]
     assert list(kinds.author_texts(poll)) == [  # type: ignore[arg-type]
         (INLINE, "Where next?"),

@@ -70,7 +70,8 @@ def test_each_notebook_runs_twice_in_one_kernel(path: Path, ratings: Path) -> No
         for output in cell.get("outputs", []):
             assert output.output_type != "error", f"{path.name}: {output.get('evalue')}"
             text = output.get("text", "") + output.get("data", {}).get("text/plain", "")
-            assert "Traceback" not in text and "<Figure size" not in text, f"{path.name}: {text}"
+            assert "Traceback" not in text, f"{path.name}: {text}"
+            assert "<Figure size" not in text, f"{path.name}: {text}"
     shown = widget_texts(notebook)
     if path.stem.startswith(("06", "07")):
         assert "<img src='data:image/png;base64," in shown, f"{path.name}: no chart picture"
@@ -83,7 +84,8 @@ def test_every_notebook_says_how_to_run_it_and_where_to_go_next() -> None:
     for index, path in enumerate(NOTEBOOKS):
         cells = nbformat.read(path, as_version=4).cells
         first, last = cells[0], cells[-1]
-        assert first.cell_type == "markdown" and first.source.startswith(HOW_TO_RUN), path.name
+        assert first.cell_type == "markdown", path.name
+        assert first.source.startswith(HOW_TO_RUN), path.name
         links = re.findall(r"\]\(([^)]+\.ipynb)\)", last.source)
         if index > 0:
             assert names[index - 1] in links, f"{path.name} has no link back"
@@ -120,7 +122,8 @@ def test_saving_strips_outputs_and_widget_state_from_course_notebooks(tmp_path: 
     notebook.metadata["widgets"] = {"state": "a learner's text"}
     model = {"type": "notebook", "content": json.loads(nbformat.writes(notebook))}
     strip_before_save(model, path="notebooks/01.ipynb", contents_manager=None)
-    assert "my private answer" not in json.dumps(model) and "widgets" not in json.dumps(model)
+    assert "my private answer" not in json.dumps(model)
+    assert "widgets" not in json.dumps(model)
     assert all(c.get("execution_count") is None for c in model["content"]["cells"][1:2])
 
     own = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])

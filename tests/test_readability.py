@@ -16,7 +16,8 @@ def test_markup_is_removed_before_scoring() -> None:
 @pytest.mark.slow
 def test_every_section_and_the_course_are_easy_to_read() -> None:
     sections, pages, whole = report(ROOT)
-    assert len(sections) >= 2 and pages
+    assert len(sections) >= 2
+    assert pages
     for section in sections:
         assert section.ease >= SECTION_MINIMUM, f"{section.page} scores {section.ease:.1f}"
     assert whole.ease >= COURSE_MINIMUM, f"the course scores {whole.ease:.1f}"

@@ -1,6 +1,7 @@
 """The learning record: every format from a journal with every kind of answer.
 
-Every test here reads the small fixture course (tests/fixtures/course), not the real one."""
+Every test here reads the small fixture course (tests/fixtures/course), not the real one.
+"""
 
 from __future__ import annotations
 
@@ -73,7 +74,8 @@ def test_the_record_groups_answers_by_section_with_progress(journal: Journal) ->
     assert by_id["start"].progress == "2 of 2 activities done"
     assert by_id["voices"].progress == "5 of 5 activities done"
     assert by_id["skills"].done == 0
-    assert result.done == 8 and not result.complete
+    assert result.done == 8
+    assert not result.complete
     assert result.minutes_done == sum(
         course().get(i).minutes
         for i in [*REFLECTIONS, "start/baseline", "voices/check", "voices/rota", "practice/after"]
@@ -86,7 +88,8 @@ def test_markdown_holds_every_answer_escaped(journal: Journal) -> None:
     text = export(journal, "md", "Morag").decode("utf-8")
     assert "Name: Morag" in text
     assert "Gàidhlig agus عربى agus 中文 agus 🙂" in text
-    assert r"\<script\>" in text and "<script>" not in text
+    assert r"\<script\>" in text
+    assert "<script>" not in text
     assert text.count("Tha an obair seo cudromach.") == 4000
     skills = next(s for s in course().sections if s.id == "skills")
     assert f"## {skills.title}\n\n**0 of {len(skills.activities)} activities done**" in text
@@ -97,11 +100,15 @@ def test_html_is_self_contained_and_no_learner_text_becomes_markup(journal: Jour
     page = export(journal, "html", "<b>Morag</b>", "Carer & friend").decode("utf-8")
     parser = Elements()
     parser.feed(page)
-    assert "script" not in parser.tags and "img" not in parser.tags and "b" not in parser.tags
+    assert "script" not in parser.tags
+    assert "img" not in parser.tags
+    assert "b" not in parser.tags
     assert not any(name.startswith("on") for name, _ in parser.attributes)
     assert not re.search(r"(src|href)=['\"]?(https?:)?//", page)
-    assert "&lt;script&gt;" in page and "&lt;b&gt;Morag&lt;/b&gt;" in page
-    assert "@media print" in page and "size: A4" in page
+    assert "&lt;script&gt;" in page
+    assert "&lt;b&gt;Morag&lt;/b&gt;" in page
+    assert "@media print" in page
+    assert "size: A4" in page
     for text in REFLECTIONS.values():
         assert escape(text.split("\n")[0])[:40] in page
 
@@ -201,11 +208,14 @@ def test_the_record_notebook_saves_the_chosen_format(journal: Journal, tmp_path:
     assert "data-vc-entry='voices/ripple'" in bundle["text/html"]
     assert "<figure class='vc-compare'" in bundle["text/html"]
     tables = [w.value for w in find(view._widget(), widgets.HTML) if "vc-compare-table" in w.value]
-    assert tables and "2 (a little confident)" in tables[0] and "+2" in tables[0]
+    assert tables
+    assert "2 (a little confident)" in tables[0]
+    assert "+2" in tables[0]
     assert "&lt;script&gt;" in view.preview.value
     view.format.value = "docx"
     path = view.save(folder=tmp_path)
-    assert path == tmp_path / "my-learning-record.docx" and path.exists()
+    assert path == tmp_path / "my-learning-record.docx"
+    assert path.exists()
     assert "Saved your learning record as a Word document" in view.status.value
 
 
@@ -219,7 +229,8 @@ def test_html_and_markdown_renderers_agree_on_progress(journal: Journal) -> None
     result = build_record(course(), journal.answers())
     page, text = html.render(result), markdown.render(result)
     for section in result.sections:
-        assert section.progress in page and section.progress in text
+        assert section.progress in page
+        assert section.progress in text
     assert word.render(result)
 
 
@@ -228,7 +239,8 @@ def test_the_record_notebook_saves_only_the_shared_answers(
 ) -> None:
     view = record()
     view._repr_mimebundle_()
-    assert "start/hopes" in view.share_boxes and "skills/coaching-skill" not in view.share_boxes
+    assert "start/hopes" in view.share_boxes
+    assert "skills/coaching-skill" not in view.share_boxes
     labels = [box.description for box in view.share_boxes.values()]
     assert all("/" not in label for label in labels), "ids are not shown to learners"
     view.share_boxes["voices/knowledge"].value = True

@@ -103,7 +103,8 @@ def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
     ]
     results = [w.communicate(timeout=120) for w in writers]
     for out, err in results:
-        assert out.strip() == "done" and err == ""
+        assert out.strip() == "done"
+        assert err == ""
     with Journal(path) as journal:
         texts = {a.value["text"] for a in journal.answers()}
     assert len(texts) == 1000
@@ -118,7 +119,8 @@ def test_a_full_disk_shows_a_message_keeps_the_text_and_saves_it_later(data_dir:
     journal._db.execute(f"PRAGMA max_page_count = {pages}")
     area.value = "a long reflection " * 5000
     statuses = " ".join(w.value for w in find(box, widgets.HTML))
-    assert "Not saved yet" in statuses and "full" in statuses
+    assert "Not saved yet" in statuses
+    assert "full" in statuses
     assert "Traceback" not in statuses
     assert area.value.startswith("a long reflection")
     journal._db.execute("PRAGMA max_page_count = 1073741823")
@@ -154,7 +156,8 @@ def test_text_over_the_limit_is_refused_with_the_limit_and_kept(data_dir: Path) 
     area = find(box, widgets.Textarea)[0]
     area.value = "x" * (MAX_TEXT + 5)
     statuses = " ".join(w.value for w in find(box, widgets.HTML))
-    assert "up to 1,000,000 characters" in statuses and "5 over" in statuses
+    assert "up to 1,000,000 characters" in statuses
+    assert "5 over" in statuses
     assert len(area.value) == MAX_TEXT + 5
 
 
@@ -245,5 +248,6 @@ def test_a_journal_error_is_one_sentence_with_what_to_do(tmp_path: Path) -> None
     with pytest.raises(JournalError) as raised:
         Journal(blocker / "journal.sqlite3")
     message = str(raised.value)
-    assert "\n" not in message and message.endswith(".")
+    assert "\n" not in message
+    assert message.endswith(".")
     assert "VALUED_CONTRIBUTORS_DATA" in message

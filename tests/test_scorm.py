@@ -215,11 +215,14 @@ def test_the_runtime_receives_progress_and_the_score_never_an_answer(browser, pl
     tab.wait_for_function("window.calls.some(c => c.name === 'Terminate')")
     calls = tab.evaluate("window.calls")
     names = [c["name"] for c in calls]
-    assert names.count("Terminate") == 1 and names[-1] == "Terminate"
+    assert names.count("Terminate") == 1
+    assert names[-1] == "Terminate"
     assert calls[-1]["result"] == "true"
-    assert names[-2] == "Commit" and calls[-2]["result"] == "true"
+    assert names[-2] == "Commit"
+    assert calls[-2]["result"] == "true"
     session = [v for e, v in sets(tab) if e == "cmi.session_time"]
-    assert len(session) == 1 and re.fullmatch(r"PT\d+H\d+M\d+S", session[0])
+    assert len(session) == 1
+    assert re.fullmatch(r"PT\d+H\d+M\d+S", session[0])
     assert ("cmi.exit", "suspend") in sets(tab)
     assert all(c["error"] == "0" for c in calls if c["name"] != "GetValue"), calls
 
@@ -263,7 +266,8 @@ def test_completion_follows_the_statement_of_completion(browser, platform, final
     assert value(tab, "cmi.completion_status") == expected
     final = the_course.final_assessment
     if final is None:
-        assert record.complete and value(tab, "cmi.success_status") == "unknown"
+        assert record.complete
+        assert value(tab, "cmi.success_status") == "unknown"
     else:
         assert record.complete is final_right
         assert value(tab, "cmi.success_status") == ("passed" if final_right else "failed")
@@ -359,5 +363,6 @@ def test_the_manifest_is_valid_scorm_2004_4th_edition(scorm_zip: Path, tmp_path:
     assert len(listed) == len(set(listed))
     assert set(listed) == names - {"imsmanifest.xml"}
     assert {"course/index.html", scorm.LAUNCH, scorm.BRIDGE} <= set(listed)
-    assert "never sent" in description and "stay in" in description
+    assert "never sent" in description
+    assert "stay in" in description
     assert not [n for n in names if n.endswith((".ipynb", ".map")) or "/_sources/" in n]

@@ -103,7 +103,8 @@ def _record(course: Course, state: str) -> LearningRecord:
 
 def _word_text(content: bytes) -> str:
     """A Word file as text: every paragraph's style, runs (bold in **) and page breaks, and
-    every table's style and cells, in document order."""
+    every table's style and cells, in document order.
+    """
     document = docx.Document(io.BytesIO(content))
     lines = []
     for block in document.element.body.iterchildren():
@@ -195,7 +196,8 @@ def test_the_worldcafe_report_in_markdown(
 
 def _wall(crowded: bool | None) -> openspace.Agenda:
     """A wall where every topic fits, one too crowded for them all (None: one where a
-    convener cannot avoid a clash)."""
+    convener cannot avoid a clash).
+    """
     if crowded is None:
         topics = [openspace.Topic(f"Topic {n}", "<Morag>") for n in range(3)]
         return openspace.build(topics, ["Garden room", "Library"], ["Morning", "Afternoon"])
@@ -231,7 +233,8 @@ def test_the_openspace_report_in_markdown(
 
 def _team(folder: Path, people: int) -> team.Profile:
     """A team whose person n rated every statement n % 5 + 1 before and 5 after; some broken
-    files; reflections full of Markdown and HTML."""
+    files; reflections full of Markdown and HTML.
+    """
     baseline = course().get("start/baseline")
     assert isinstance(baseline, Confidence)
     statements = [s.id for s in baseline.statements]

@@ -31,7 +31,8 @@ def test_there_are_notebooks() -> None:
 def test_notebooks_are_stored_without_outputs(path: Path) -> None:
     for cell in cells(path):
         if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None, cell.source
+            assert cell.outputs == [], cell.source
+            assert cell.execution_count is None, cell.source
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -45,7 +46,8 @@ def test_code_is_hidden_from_book_readers(path: Path) -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_headings_go_down_one_level_at_a_time(path: Path) -> None:
     levels = [len(m) for m in re.findall(r"^(#+) ", markdown(path), flags=re.M)]
-    assert levels[0] == 1 and levels.count(1) == 1
+    assert levels[0] == 1
+    assert levels.count(1) == 1
     for before, after in zip(levels, levels[1:], strict=False):
         assert after <= before + 1, f"heading jumps from level {before} to {after}"
 
@@ -64,7 +66,8 @@ def test_every_section_follows_the_learning_design(path: Path) -> None:
     assert len(reflections) >= 3
     assert all(r.guidance and r.discussion for r in reflections), "reflections need both"
     checks = [a for a in activities if a.kind == "check"]
-    assert checks and max(len(c.questions) for c in checks) >= 4
+    assert checks
+    assert max(len(c.questions) for c in checks) >= 4
     assert any(a.kind == "scenario" for a in activities)
 
 

@@ -1,5 +1,6 @@
 """One object, two views: the widget view saves to the journal; the HTML view is safe and
-carries exactly the feedback the scoring module gives."""
+carries exactly the feedback the scoring module gives.
+"""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ def test_show_carries_both_views() -> None:
 def test_an_unknown_id_is_one_sentence_with_the_closest_id() -> None:
     bundle = show("voices/rippl")._repr_mimebundle_()
     assert bundle["text/plain"] == "No activity 'voices/rippl'. Did you mean 'voices/ripple'?"
-    assert "role='alert'" in bundle["text/html"] and WIDGET not in bundle
+    assert "role='alert'" in bundle["text/html"]
+    assert WIDGET not in bundle
     far = show("nothing/like-it")._repr_mimebundle_()["text/plain"]
     assert far == "No activity 'nothing/like-it'. Check the activity id in the cell."
 
@@ -172,7 +174,8 @@ def test_a_failed_save_keeps_the_text_and_saves_it_next_time(
 
 def test_the_html_escapes_author_markup_and_holds_every_feedback() -> None:
     story = html.render(BY_NAME["story"])
-    assert "<b>care</b>" not in story and "&lt;b&gt;care&lt;/b&gt;" in story
+    assert "<b>care</b>" not in story
+    assert "&lt;b&gt;care&lt;/b&gt;" in story
     quiz = html.render(BY_NAME["quiz"])
     for question in BY_NAME["quiz"].questions:
         for option in question.options:
@@ -182,7 +185,8 @@ def test_the_html_escapes_author_markup_and_holds_every_feedback() -> None:
 
 class Labels(HTMLParser):
     """Every form control in a document, with whether a label names it: a ``<label for>``
-    pointing at its id, or a ``<label>`` around it."""
+    pointing at its id, or a ``<label>`` around it.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -243,7 +247,8 @@ def test_the_comparison_pairs_before_and_after_in_a_table(data_dir: Path) -> Non
     bundle = view._repr_mimebundle_()
     assert WIDGET in bundle
     figure = bundle["text/html"]
-    assert "data-vc-before='sample/scale'" in figure and "<table" in figure
+    assert "data-vc-before='sample/scale'" in figure
+    assert "<table" in figure
     assert figure.count("data-vc-statement=") == 2
     [live_table] = [w for w in find(view._widget(), widgets.HTML) if "<table" in w.value]
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", live_table.value)

@@ -23,8 +23,10 @@ def test_every_entry_is_a_sentence_with_no_stray_spaces():
     leaves = dict(_leaves(wording.catalogue()))
     assert len(leaves) > 60
     for key, sentence in leaves.items():
-        assert isinstance(sentence, str) and sentence, key
-        assert "  " not in sentence and "\n" not in sentence, key
+        assert isinstance(sentence, str), key
+        assert sentence, key
+        assert "  " not in sentence, key
+        assert "\n" not in sentence, key
         if key != "record.assessed" and key != "record.choices_joined":
             assert sentence == sentence.strip(), key
 
@@ -40,14 +42,16 @@ def test_plurals_have_exactly_two_forms_each_with_its_count():
     ]:
         forms = wording.entry(key)
         assert set(forms) == {"one", "other"}, key
-        assert "{count}" in forms["one"] and "{count}" in forms["other"], key
+        assert "{count}" in forms["one"], key
+        assert "{count}" in forms["other"], key
         assert wording.plural(key, 1) != wording.plural(key, 2), key
 
 
 def test_python_takes_its_sentences_from_the_catalogue():
     assert scoring.RIGHT == wording.text("verdict.right") == "Correct."
     assert scoring.SUMMARY.format(score=2, out_of=3) == "You got 2 of 3 right."
-    assert CONFIDENCE_LABELS[1] == "Not at all confident" and sorted(CONFIDENCE_LABELS) == [
+    assert CONFIDENCE_LABELS[1] == "Not at all confident"
+    assert sorted(CONFIDENCE_LABELS) == [
         1,
         2,
         3,

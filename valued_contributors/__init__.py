@@ -68,7 +68,8 @@ class _Package(types.ModuleType):
     """Keeps the notebook commands when a subpackage of the same name is imported.
 
     Importing ``valued_contributors.record`` would otherwise set the package's ``record``
-    attribute to that subpackage, so a second ``record()`` in a notebook would fail."""
+    attribute to that subpackage, so a second ``record()`` in a notebook would fail.
+    """
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in __all__ and isinstance(value, types.ModuleType):

@@ -1,6 +1,7 @@
 """Sphinx extension for the built book: serve the activities' script and styles, give every web
 page the contract the scripts read (valued_contributors/contract.py), and keep every page
-self-contained (no widget state, no scripts that point at another site)."""
+self-contained (no widget state, no scripts that point at another site).
+"""
 
 from __future__ import annotations
 
@@ -49,7 +50,8 @@ def _ours(asset: Any) -> bool:
 
 def _wanted(asset: Any, shows_code: bool = True) -> bool:
     """False for assets the page does not use, anything from another site and the notebook's
-    widget state (the book uses HTML)."""
+    widget state (the book uses HTML).
+    """
     name = _name(asset)
     attributes = getattr(asset, "attributes", {}) or {}
     body = attributes.get("body", "") or ""

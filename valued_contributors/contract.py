@@ -33,7 +33,8 @@ TYPING_PAUSE_MS = 400
 
 def _resolved(node: Any, document: dict[str, Any]) -> Any:
     """A schema with every reference (``#/$defs/...`` or ``other.schema.json#/$defs/...``)
-    replaced by what it names, and without descriptions."""
+    replaced by what it names, and without descriptions.
+    """
     if isinstance(node, dict):
         reference = node.get("$ref")
         if isinstance(reference, str):
@@ -51,7 +52,8 @@ def _resolved(node: Any, document: dict[str, Any]) -> Any:
 
 def _kinds() -> dict[str, Any]:
     """Every kind in the registry's order: its answer's one key, that answer's JSON Schema and
-    its "done" rule as data."""
+    its "done" rule as data.
+    """
     schemas, rules = kinds.value_schemas(), kinds.done_rules()
     return {
         name: {"value_key": kinds.value_key(name), "value": schemas[name], "done": rules[name]}

@@ -25,7 +25,8 @@ def done_value(activity: Activity) -> dict[str, Any]:
 
 def final_value(course: Course, right: int) -> dict[str, Any]:
     """An answer to the final assessment with its first ``right`` questions right, the rest
-    wrong."""
+    wrong.
+    """
     check = course.final_assessment
     assert check is not None, "the course has no check with assessment: final"
     selected = {}
@@ -37,7 +38,8 @@ def final_value(course: Course, right: int) -> dict[str, Any]:
 
 def every_answer(course: Course, right: int | None = None, saved_at: str = DAY) -> list[Row]:
     """A done answer to every activity; the final assessment has ``right`` questions right
-    (all of them when ``right`` is None)."""
+    (all of them when ``right`` is None).
+    """
     final = course.final_assessment
     rows = []
     for activity in course.activities.values():

@@ -38,7 +38,8 @@ def jupyter(interface: str, theme: str, tmp_path: Path) -> Iterator[tuple[str, P
     """JupyterLab or Notebook 7 on a copy of the course; yields its URL and its root folder.
 
     The server serves a copy (so saving never touches the repository) with the project's own
-    server configuration, the one ``make lab`` uses."""
+    server configuration, the one ``make lab`` uses.
+    """
     root = tmp_path / "course"
     for folder in ("notebooks", "book"):
         shutil.copytree(ROOT / folder, root / folder)

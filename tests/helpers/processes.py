@@ -1,5 +1,6 @@
 """Servers started for a test: their output kept in a log, and the line that says they are ready
-awaited (no polling)."""
+awaited (no polling).
+"""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ def start_server(
     command: list[str], log: Path, ready: str, timeout: float = 120, **options: Any
 ) -> subprocess.Popen[bytes]:
     """Start ``command`` with its output copied to ``log``, and return once a line of that output
-    contains ``ready``; fail with the log if it exits or ``timeout`` seconds pass first."""
+    contains ``ready``; fail with the log if it exits or ``timeout`` seconds pass first.
+    """
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **options)
     said_ready = threading.Event()
     output = process.stdout
@@ -56,7 +58,8 @@ def start_server(
 def wait_until_listening(port: int, timeout: float = 30) -> None:
     """Return once 127.0.0.1:``port`` accepts a connection. For a server that says it is ready
     just before it binds its port (Jupyter Server binds it on its event loop's first turn),
-    this is the only sign there is: a connection tried every 50 ms, for ``timeout`` at most."""
+    this is the only sign there is: a connection tried every 50 ms, for ``timeout`` at most.
+    """
     deadline = time.monotonic() + timeout
     while True:
         try:

@@ -119,7 +119,8 @@ def compile_course(files: list[Path], path: Path, key: str) -> Course:
 
 def load(files: list[Path], path: Path) -> Course:
     """The course from these activity files, taken from the compiled copy at ``path`` when it
-    was made from them as they are now, else read, validated and compiled afresh."""
+    was made from them as they are now, else read, validated and compiled afresh.
+    """
     key = fingerprint(files)
     built = _from_copy(path, key)
     return built if built is not None else compile_course(files, path, key)

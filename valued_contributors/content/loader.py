@@ -53,7 +53,8 @@ def _build(section: str, raw: dict[str, Any]) -> Activity:
 
 def _check_meaning(file: str, activity: Activity) -> None:
     """Rules the schema cannot express (unique ids, a right answer to every question…),
-    each kind's own."""
+    each kind's own.
+    """
     try:
         REGISTRY[activity.kind].check(activity)
     except Problem as problem:
@@ -121,7 +122,8 @@ def build_section(file: str, raw: Any, validate: bool = True) -> Section:
 
 def _link(sections: list[Section]) -> list[Section]:
     """Complete each activity from the rest of the course (a repeated scale takes the
-    statements of the scale it repeats), by its kind's rule."""
+    statements of the scale it repeats), by its kind's rule.
+    """
     by_id = {a.id: a for s in sections for a in s.activities}
     linked = []
     for section in sections:

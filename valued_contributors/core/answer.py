@@ -1,5 +1,6 @@
 """One saved version of a learner's answer: the unit every format, store and view shares, and the
-one rule for which version of an answer is the latest."""
+one rule for which version of an answer is the latest.
+"""
 
 from __future__ import annotations
 
@@ -44,7 +45,8 @@ so text order is time order, and row ids are the order the versions were saved."
 
 def moment(answer: Answer) -> datetime:
     """When a version was saved, to the millisecond (as the journal stores it); a time that cannot
-    be read counts as the oldest, so stored data never stops a record or a contribution."""
+    be read counts as the oldest, so stored data never stops a record or a contribution.
+    """
     try:
         return times.parse(times.normalise(answer.saved_at))
     except ValueError:
@@ -53,7 +55,8 @@ def moment(answer: Answer) -> datetime:
 
 def latest(answers: Iterable[Answer]) -> dict[str, Answer]:
     """The latest version of each answer, by activity, under ``LATEST_RULE``; ``answers`` are in
-    the order they were saved (or listed in a file)."""
+    the order they were saved (or listed in a file).
+    """
     newest: dict[str, tuple[datetime, Answer]] = {}
     for answer in answers:
         when = moment(answer)

@@ -24,7 +24,8 @@ CHUNK = 1024 * 1024
 
 class FileProblem(ValueError):
     """A file cannot be read or written. ``str()`` is one sentence saying what to do;
-    ``reason`` is the same problem in a few words, for a list of skipped files."""
+    ``reason`` is the same problem in a few words, for a list of skipped files.
+    """
 
     def __init__(self, sentence: str, reason: str):
         super().__init__(sentence)
@@ -38,7 +39,8 @@ def shown(path: Path | str) -> str:
 
 def size_words(size: int) -> str:
     """A size in plain words, exact enough that a file just over a limit does not seem to be at
-    it: "12 KB", "50.0 MB (52,428,801 bytes)"."""
+    it: "12 KB", "50.0 MB (52,428,801 bytes)".
+    """
     if size < 1024:
         return f"{size:,} byte{'s' if size != 1 else ''}"
     if size < 1024 * 1024:
@@ -139,7 +141,8 @@ def refuse_protected(
     destination: Path | str, folders: Iterable[Path], files: Iterable[Path]
 ) -> None:
     """FileProblem if writing ``destination`` would overwrite something that must be kept: any
-    file inside ``folders`` (such as the learner's data folder) or one of ``files``."""
+    file inside ``folders`` (such as the learner's data folder) or one of ``files``.
+    """
     target = Path(destination).expanduser().resolve()
     for folder in folders:
         if _inside(target, Path(folder).expanduser().resolve()):
@@ -186,7 +189,8 @@ def _write_problem(path: Path, error: OSError) -> FileProblem:
 
 def write_bytes(path: Path | str, data: bytes, example: str = "my-file") -> None:
     """Write ``data`` to ``path`` in one step: a reader never sees half a file, and a failure
-    leaves any file already there as it was. ``example`` is a file name to suggest."""
+    leaves any file already there as it was. ``example`` is a file name to suggest.
+    """
     given = Path(path)
     target = given.expanduser()
     if target.is_symlink():

@@ -1,5 +1,6 @@
 """Someone's text in Markdown, escaped so that any CommonMark renderer shows exactly what they
-typed: no headings, rules, lists, code, links, HTML or entities made out of their words."""
+typed: no headings, rules, lists, code, links, HTML or entities made out of their words.
+"""
 
 from __future__ import annotations
 
@@ -33,13 +34,15 @@ def _line(text: str) -> str:
 
 def inline(text: object) -> str:
     """Text for one line of Markdown (a heading, a table cell, a list item): escaped, with its
-    line breaks and runs of spaces made single spaces."""
+    line breaks and runs of spaces made single spaces.
+    """
     return _line(" ".join(str(text).split()))
 
 
 def lines(text: object) -> list[str]:
     """Someone's text as Markdown lines: each line escaped, line breaks kept (a line ending in
-    a backslash is a line break), blank lines kept as paragraph breaks."""
+    a backslash is a line break), blank lines kept as paragraph breaks.
+    """
     source = _LINE_BREAK.split(str(text))
     out: list[str] = []
     for number, raw in enumerate(source):

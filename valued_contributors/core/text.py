@@ -1,5 +1,6 @@
 """Text from outside: shown on a terminal without its control codes, stored without broken
-characters."""
+characters.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ def printable(text: object) -> str:
 
 def mend(value: Any) -> tuple[Any, int]:
     """``value`` with every lone surrogate (half of a character, such as half an emoji) in its
-    strings replaced by U+FFFD, and how many were replaced; such text cannot be stored."""
+    strings replaced by U+FFFD, and how many were replaced; such text cannot be stored.
+    """
     if isinstance(value, str):
         return _LONE_SURROGATE.subn(REPLACEMENT, value)
     if isinstance(value, (list, dict)):

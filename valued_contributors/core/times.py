@@ -27,7 +27,8 @@ def now() -> str:
 
 def parse(text: object) -> datetime:
     """A stored or imported time as a UTC datetime; ValueError (one sentence) if it is not a
-    real date and time written like ``EXAMPLE``."""
+    real date and time written like ``EXAMPLE``.
+    """
     if not isinstance(text, str) or PATTERN.fullmatch(text) is None:
         raise ValueError(f"{text!r} is not a date and time written like {EXAMPLE}")
     try:
@@ -44,7 +45,8 @@ def normalise(text: object) -> str:
 
 def day_of(text: object) -> date | None:
     """The day of a stored time, or None if it cannot be read (stored data never breaks an
-    export)."""
+    export).
+    """
     try:
         return parse(text).date()
     except ValueError:

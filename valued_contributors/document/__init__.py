@@ -153,7 +153,8 @@ class Group:
 class BarChart:
     """Bars on a scale from 0 to ``scale``, introduced by a sentence; for the eye only, so it
     always sits beside a table of the same numbers, and writers that cannot draw it leave it
-    out, sentence and all."""
+    out, sentence and all.
+    """
 
     intro: str
     series: tuple[tuple[str, str], ...]
@@ -166,7 +167,8 @@ class BarChart:
 @dataclass(frozen=True, slots=True)
 class Html:
     """Markup the program made (a form control, a chart from a view) for the HTML writer only;
-    never anyone's text."""
+    never anyone's text.
+    """
 
     markup: str
 

@@ -30,7 +30,8 @@ from valued_contributors.document import (
 @dataclass(frozen=True, slots=True)
 class Style:
     """How a page lays out its tree: the level of its first heading, what goes between the
-    blocks of a section, and the classes that mark a heading's depth and a new printed page."""
+    blocks of a section, and the classes that mark a heading's depth and a new printed page.
+    """
 
     start: int = 1
     separator: str = ""
@@ -141,7 +142,8 @@ def _table(table: Table) -> str:
 
 def _chart(chart: BarChart) -> str:
     """Bars drawn with CSS alone (no script, no image), hidden from screen readers, which
-    read the table of the same numbers beside it."""
+    read the table of the same numbers beside it.
+    """
     p = chart.prefix
 
     def bar(kind: str, value: float | None) -> str:

@@ -1,5 +1,6 @@
 """The document tree as CommonMark (with GitHub's tables): every text escaped here, with
-``core.markdown``, so it shows exactly as written; only author Markdown is kept as markup."""
+``core.markdown``, so it shows exactly as written; only author Markdown is kept as markup.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ from valued_contributors.document import (
 
 def _text(text: str, line_start: bool) -> str:
     """A piece of one line: escaped (what would start a block only at the start of the line),
-    its runs of spaces made one, a space kept at either end where it meets the next piece."""
+    its runs of spaces made one, a space kept at either end where it meets the next piece.
+    """
     words = text.strip()
     if not words:
         return " " if text else ""
@@ -94,7 +96,8 @@ def _block(node: Block, level: int) -> str:
 
 def _table(table: Table) -> str:
     """A table with column headings as a GitHub table, one with a heading in each row as a
-    list of "heading: value"; the caption above it, as Markdown tables have none."""
+    list of "heading: value"; the caption above it, as Markdown tables have none.
+    """
     lines = [markdown.inline(table.caption), ""] if table.caption else []
     if not table.head:
         for row in table.rows:

@@ -1,6 +1,7 @@
 """The document tree as a Word file (python-docx), which Word and LibreOffice open.
 
-Text goes in as written; only the control characters a Word file cannot hold are replaced."""
+Text goes in as written; only the control characters a Word file cannot hold are replaced.
+"""
 
 from __future__ import annotations
 

@@ -13,7 +13,8 @@ from valued_contributors.downloads.jupyterbook import BuildError
 
 def main(argv: list[str] | None = None) -> int:
     """Build the downloads named (every one by default) beside the built book; 1, with the
-    reason, if one cannot be built."""
+    reason, if one cannot be built.
+    """
     parser = argparse.ArgumentParser(
         prog="python -m valued_contributors.downloads",
         description="Build the course's downloads into BUILD/downloads from the built book.",

@@ -1,5 +1,6 @@
 """Sphinx extension for carrying the course: keep the web book on the reader's device (a
-service worker and a web app manifest), and list the downloads with their sizes."""
+service worker and a web app manifest), and list the downloads with their sizes.
+"""
 
 from __future__ import annotations
 
@@ -146,7 +147,8 @@ def _no_scripts(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """An e-book page runs no script (the theme's and the notebook tools' included) and links
-    only files the e-book holds."""
+    only files the e-book holds.
+    """
     if app.builder.name == "epub":
         context["script_files"] = []
         # myst-nb writes its stylesheet when the build has finished, after the e-book is zipped.
@@ -227,7 +229,8 @@ def _answers_section(activities: list[Activity]) -> nodes.section:
 
 def _worksheets(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """In the EPUB and the PDF, every activity becomes a worksheet, outputs that only work on
-    screen give way to a note, and each page ends with its answers and feedback."""
+    screen give way to a note, and each page ends with its answers and feedback.
+    """
     if not printed(app):
         return
     from valued_contributors.content.compiled import course

@@ -1,5 +1,6 @@
 """Run Jupyter Book for one builder, as ``make book`` does: warnings are errors and the
-notebooks run with an empty, temporary journal (their outputs come from the execution cache)."""
+notebooks run with an empty, temporary journal (their outputs come from the execution cache).
+"""
 
 from __future__ import annotations
 

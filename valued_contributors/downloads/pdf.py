@@ -50,7 +50,8 @@ def at_top(folder: Path, docname: str) -> Path:
 
 def make(project: Project, target: Path) -> None:
     """Print the single page with Chromium: A4 and page numbers from the page's own styles,
-    a PDF outline from its headings, and tags for screen readers."""
+    a PDF outline from its headings, and tags for screen readers.
+    """
     folder = jupyterbook.build(project, "singlehtml")
     page = at_top(folder, landing_page(project))
     command = [chromium(), "--headless", *LAUNCH_ARGS, "--no-pdf-header-footer"]

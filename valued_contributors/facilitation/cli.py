@@ -50,7 +50,8 @@ def _inputs(args: argparse.Namespace) -> list[Path]:
 
 def _deliver(args: argparse.Namespace, report: Report, what: str) -> None:
     """Write the page to the screen or to the file the user asked for; never over the files
-    it was made from or anything in the learner's data folder."""
+    it was made from or anything in the learner's data folder.
+    """
     kind = _format(args)
     page = (report.page() if kind == "html" else report.markdown()).encode("utf-8")
     try:

@@ -30,7 +30,8 @@ WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip) and the older 
 
 def _decode(data: bytes, path: Path) -> str:
     """The text of a CSV file: UTF-8 (with or without a byte order mark), UTF-16 with a byte
-    order mark (Excel's "Unicode Text"), or Windows-1252 (Excel's older "CSV")."""
+    order mark (Excel's "Unicode Text"), or Windows-1252 (Excel's older "CSV").
+    """
     name = files.shown(path.name)
     if data.startswith(WORKBOOKS):
         raise FacilitationError(f"{name} is an Excel workbook, not a CSV file; {SAVE_AS}.")

@@ -1,5 +1,6 @@
 """Printable pages: a report as one self-contained HTML document (no requests), a block for a
-notebook, or Markdown, all written from the same document tree."""
+notebook, or Markdown, all written from the same document tree.
+"""
 
 from __future__ import annotations
 
@@ -58,7 +59,8 @@ PAGE_STYLE = "@page { size: A4; margin: 14mm; }\n@page wide { size: A4 landscape
 
 def _style(level: int) -> Style:
     """Headings from ``level`` down, each classed by its depth so a plan looks the same
-    whether it starts at h1 on its own page or at h4 inside a notebook."""
+    whether it starts at h1 on its own page or at h4 inside a notebook.
+    """
     return Style(level, "\n", depth_class="vcf-depth-", new_page_class="vcf-new-page")
 
 
@@ -84,7 +86,8 @@ class Report:
 
     def block(self, level: int = 4) -> str:
         """The same content as a block to show inside a notebook or the book's page, its
-        first heading at ``level``."""
+        first heading at ``level``.
+        """
         body = html_writer.write((self.tree,), _style(level))
         return f"<div class='vcf'><style>{STYLE}</style>\n{body}\n</div>"
 

@@ -1,5 +1,6 @@
 """What every file format shares: its error, the shared definitions and limits, reading a JSON
-file within a size limit, and upgrading an older version step by step to the latest."""
+file within a size limit, and upgrading an older version step by step to the latest.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ __all__ = [
 
 class FormatError(ValueError):
     """A file cannot be read; the message says what to do (or, for a list of skipped files,
-    what is wrong in a few words)."""
+    what is wrong in a few words).
+    """
 
 
 class Imported(list[Answer]):
@@ -43,7 +45,8 @@ Upgrade = Callable[[Document], Document]
 @dataclass(frozen=True, slots=True)
 class Versions:
     """A format's name, the version the course writes, and the steps that bring each older
-    version one version nearer to it (``steps[n]`` turns version ``n`` into ``n + 1``)."""
+    version one version nearer to it (``steps[n]`` turns version ``n`` into ``n + 1``).
+    """
 
     name: str
     latest: int
@@ -51,7 +54,8 @@ class Versions:
 
     def upgrade(self, document: Document) -> Document:
         """``document`` brought up, one version at a time, as far as the steps go; the reader
-        refuses a document that is still not the latest version."""
+        refuses a document that is still not the latest version.
+        """
         version = document.get("version")
         while isinstance(version, int) and version in self.steps and version < self.latest:
             document = self.steps[version](document)
@@ -62,7 +66,8 @@ class Versions:
 def read_json(path: Path | str, limit: int, what: str) -> Any:
     """The JSON document in a regular file of at most ``limit`` bytes.
 
-    Raises files.FileProblem or jsontext.NotJSON, for the format to word."""
+    Raises files.FileProblem or jsontext.NotJSON, for the format to word.
+    """
     return jsontext.parse(files.read_bytes(path, limit, what))
 
 

@@ -1,6 +1,7 @@
 """The formats' rules as data, for the book's script: names, versions, limits, patterns and the
 rule for the latest version of an answer. Everything here is read from the format modules and
-the shared schema definitions, so the script never holds a second copy."""
+the shared schema definitions, so the script never holds a second copy.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from valued_contributors.validation import definitions
 
 def contract() -> dict[str, Any]:
     """Everything the book's script needs to read and write the course's files the way the
-    Python tools do (JSON-ready)."""
+    Python tools do (JSON-ready).
+    """
     shared = definitions()
     value = shared["value"]["properties"]
     rating = value["ratings"]["additionalProperties"]

@@ -27,7 +27,8 @@ def _v2(db: sqlite3.Connection) -> None:
 def _v3(db: sqlite3.Connection) -> None:
     """Spell every saved time one way (to the millisecond), so times sort as text in the order
     they happened; a copy that differs only in spelling is a duplicate and is dropped. A time
-    that is not a real date is left as it was: nothing is deleted for it."""
+    that is not a real date is left as it was: nothing is deleted for it.
+    """
     from valued_contributors.core import times
 
     rows = db.execute("SELECT id, activity, value, saved_at FROM answers").fetchall()

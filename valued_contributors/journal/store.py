@@ -34,7 +34,8 @@ LATEST = (  # the latest version of one answer, under core.answer's one rule
 
 def canonical(value: dict[str, Any]) -> str:
     """The one JSON spelling of a value, so equal answers are stored equally; half characters
-    (lone surrogates), which cannot be stored, become U+FFFD."""
+    (lone surrogates), which cannot be stored, become U+FFFD.
+    """
     text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     try:
         text.encode("utf-8")
@@ -99,7 +100,8 @@ class Journal:
 
     def _replace_damaged(self) -> sqlite3.Connection:
         """Move a damaged file aside (never deleting it, never over an earlier copy) and start a
-        fresh journal."""
+        fresh journal.
+        """
         kept = self._keep_aside()
         self.notice = (
             f"Your journal file was damaged, so it was moved to {printable(kept)} and a new "
@@ -110,7 +112,8 @@ class Journal:
 
     def _keep_aside(self) -> Path:
         """Rename the damaged journal (and its -wal and -shm files) to a name no earlier copy
-        has: the time to the microsecond, then a number if even that is taken."""
+        has: the time to the microsecond, then a number if even that is taken.
+        """
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
         for attempt in range(1, 10_000):
             tail = "" if attempt == 1 else f"-{attempt}"
@@ -208,7 +211,8 @@ class Journal:
         """The newest version of one answer, or None if it was never answered.
 
         Reads one row, not the whole history: a notebook asks for it each time it shows an
-        activity, and a long reflection may have hundreds of saved versions."""
+        activity, and a long reflection may have hundreds of saved versions.
+        """
         with self._lock:
             row = self._db.execute(LATEST, (activity,)).fetchone()
         return Answer(activity, json.loads(row[0]), row[1], row[2]) if row else None

@@ -82,7 +82,8 @@ def is_done(activity: Activity, value: Value | None) -> bool:
     """Whether an answer makes its activity count as done, by the kind's rule:
     ``saved`` (any saved answer), ``not-blank`` (text with something besides spaces) or
     ``all-answered`` (every item listed in the activity's ``over`` field has a non-empty
-    answer)."""
+    answer).
+    """
     if value is None:
         return False
     kind = of(activity)

@@ -1,6 +1,7 @@
 """A knowledge check: questions with one right answer or several ("choose all that apply").
 One check can be the course's final assessment, whose pass mark decides the statement of
-completion. Marking is defined here once, for the notebook, the book and every export."""
+completion. Marking is defined here once, for the notebook, the book and every export.
+"""
 
 from __future__ import annotations
 
@@ -62,7 +63,8 @@ class Question(NamedTuple):
 
 class Check(NamedTuple):
     """A knowledge check of one or more questions; ``assessment`` marks the final assessment,
-    whose ``pass_mark`` (a share of the questions, 0 to 1) decides the statement of completion."""
+    whose ``pass_mark`` (a share of the questions, 0 to 1) decides the statement of completion.
+    """
 
     id: str
     title: str

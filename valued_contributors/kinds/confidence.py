@@ -1,5 +1,6 @@
 """A confidence scale: statements rated from 1 to 5. A later scale can repeat an earlier one
-(``repeats:``), and the pair of them is how the course shows confidence before and after."""
+(``repeats:``), and the pair of them is how the course shows confidence before and after.
+"""
 
 from __future__ import annotations
 
@@ -68,7 +69,8 @@ def check(a: Confidence) -> None:
 
 def link(a: Confidence, activities: Mapping[str, Any]) -> Confidence:
     """A repeated scale takes the statements (and, unless it has its own, the prompt) of the
-    scale it repeats."""
+    scale it repeats.
+    """
     if not a.repeats:
         return a
     original = activities.get(a.repeats)

@@ -54,6 +54,7 @@ def labelled(label: str, value: Inline, attrs: Attrs = ()) -> Item:
 
 
 def lines(*items: Item) -> BulletList:
+    """The items as one bulleted list."""
     return BulletList(items)
 
 

@@ -23,7 +23,8 @@ def styles() -> str:
 
 def completion_template(record: LearningRecord) -> str:
     """The statement of completion with {date}, {score}, {out_of} and {needed} for the book's
-    script to fill in, worded as every other format words it."""
+    script to fill in, worded as every other format words it.
+    """
     return COMPLETE + (ASSESSED if record.final_assessment else "") + "."
 
 
@@ -34,7 +35,8 @@ def body(record: LearningRecord, style: Style = PLAIN) -> str:
 
 def template(record: LearningRecord, changes: tuple[Block, ...] | None, style: Style) -> str:
     """The record with its answers left as empty, labelled slots for the book's script;
-    ``changes`` in place of the table of confidence before and after."""
+    ``changes`` in place of the table of confidence before and after.
+    """
     return write((record_tree(record, template=True, changes=changes),), style)
 
 

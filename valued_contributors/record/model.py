@@ -44,7 +44,8 @@ ASSESSED = wording.text("record.assessed")
 
 def is_done(activity: Activity, value: dict[str, Any] | None) -> bool:
     """An activity counts as done once it has a saved answer that meets its kind's rule
-    (a reflection needs some text, a knowledge check an answer to every question)."""
+    (a reflection needs some text, a knowledge check an answer to every question).
+    """
     return kinds.is_done(activity, value)
 
 

@@ -1,6 +1,7 @@
 """The learning record as one document tree, which every format writes: the web page, the
 notebook's preview, Markdown, Word, and the book's page (as a template of empty slots that the
-book's script fills from the reader's browser storage)."""
+book's script fills from the reader's browser storage).
+"""
 
 from __future__ import annotations
 
@@ -54,7 +55,8 @@ def record_tree(
     record: LearningRecord, template: bool = False, changes: tuple[Block, ...] | None = None
 ) -> Section:
     """The whole record. With ``template`` the answers are empty, labelled slots for the book;
-    ``changes`` replaces the table of confidence before and after (the book shows a chart)."""
+    ``changes`` replaces the table of confidence before and after (the book shows a chart).
+    """
     return Section(
         headline(),
         (
@@ -143,7 +145,8 @@ def _share(activity_id: str) -> Html:
 
 def _slots(entry: Entry) -> Section:
     """An activity as empty answer slots for the book, which fills them from the reader's
-    browser storage."""
+    browser storage.
+    """
     activity = entry.activity
     kind = kinds.of(activity)
     attrs = css(

@@ -1,5 +1,6 @@
 """One object, two views: ``show(id)`` returns an activity that Jupyter displays as widgets
-and the built book displays as HTML."""
+and the built book displays as HTML.
+"""
 
 from __future__ import annotations
 

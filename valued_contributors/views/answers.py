@@ -39,7 +39,8 @@ def say(message: str, problem: bool = False) -> str:
 
 def download_link(path: Path, content: bytes) -> str:
     """A link that downloads the file from this page: it works on a JupyterHub too, where
-    the file's folder on the server may not be the learner's computer."""
+    the file's folder on the server may not be the learner's computer.
+    """
     mime = MIME_TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0]
     data = base64.b64encode(content).decode("ascii")
     return (

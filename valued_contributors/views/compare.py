@@ -71,7 +71,8 @@ def chart(changes: list[Change]) -> Figure:
     """A horizontal bar chart of both ratings for every statement.
 
     It is drawn on a bare matplotlib Figure, never through pyplot, so the kernel's own
-    display backend is left alone."""
+    display backend is left alone.
+    """
     from matplotlib.figure import Figure
 
     labels = [textwrap.fill(c.statement, 45) for c in changes]
@@ -175,7 +176,8 @@ class ComparisonView:
 
 def compare(before_id: str | None = None, after_id: str | None = None) -> ComparisonView | Problem:
     """Show confidence before and after: the course's scale and the later one that repeats it
-    (``repeats:`` in the content), or any two scales named by their ids."""
+    (``repeats:`` in the content), or any two scales named by their ids.
+    """
     activities = course().activities
     if before_id is None and after_id is None:
         pair = before_after(activities)

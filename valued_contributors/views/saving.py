@@ -135,7 +135,8 @@ class Saver:
         """Write the pending value, if any; True when nothing is left unsaved.
 
         With ``replace_newer``, it is saved even over a newer version (which the journal keeps
-        in its history)."""
+        in its history).
+        """
         self._timer = None
         if self._pending is None:
             return True

@@ -83,7 +83,8 @@ def activity_in(html: str) -> str | None:
 
 def print_note(html: str) -> str | None:
     """What paper says in place of an interactive-only output: a note, "" to drop it, or None
-    when the output prints as it is."""
+    when the output prints as it is.
+    """
     if any(mark in html for mark in INTERACTIVE_ONLY):
         return ""
     for css_class, note in NOT_IN_PRINT.items():

@@ -1,5 +1,6 @@
 """A two-page book built in-process by tests/test_book_extension.py: the course's Sphinx extension
-with the theme and the extensions jupyter-book turns on, and activities from the fixture course."""
+with the theme and the extensions jupyter-book turns on, and activities from the fixture course.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ language = "en-GB"
 
 class Activity(SphinxDirective):
     """``.. activity:: voices/ripple`` shows that fixture activity as the notebook's output
-    would be in the book: the HTML view, as views/html.py writes it."""
+    would be in the book: the HTML view, as views/html.py writes it.
+    """
 
     required_arguments = 1
 

@@ -58,7 +58,8 @@ def dumps(document: Document) -> str:
 
 def from_document(document: Any) -> Imported:
     """The answers in a document of any version the course has written; FormatError (one
-    sentence saying what to do) if it is not an answers file or is damaged."""
+    sentence saying what to do) if it is not an answers file or is damaged.
+    """
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise FormatError(f"This file is not a Valued Contributors answers file; {CHOOSE}.")
     document = VERSIONS.upgrade(document)

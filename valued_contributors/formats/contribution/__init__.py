@@ -40,7 +40,8 @@ def dumps(document: Document) -> str:
 
 def read(document: Any) -> list[dict[str, Any]]:
     """The answers in a contribution of any version the course has written; FormatError with a
-    short reason if it is not one."""
+    short reason if it is not one.
+    """
     document, _ = mend(document)
     if isinstance(document, dict) and document.get("format") == ANSWERS_FORMAT:
         raise FormatError(
@@ -58,7 +59,8 @@ def read(document: Any) -> list[dict[str, Any]]:
 
 def read_file(path: Path | str) -> list[dict[str, Any]]:
     """A contribution file's answers (a bounded read of a regular file only); FormatError with
-    a short reason if it cannot be used."""
+    a short reason if it cannot be used.
+    """
     try:
         document = read_json(path, MAX_BYTES, WHAT)
     except files.FileProblem as problem:

@@ -38,7 +38,8 @@ def _day(answer: Answer) -> str:
 
 def make(answers: Iterable[Answer], shared_ids: Iterable[str]) -> Document:
     """A contribution of the latest answer to each shared activity, dated to the day;
-    FormatError (one sentence) if the answers cannot make a valid one."""
+    FormatError (one sentence) if the answers cannot make a valid one.
+    """
     shared = set(shared_ids)
     newest = latest(a for a in answers if a.activity in shared)
     document = {
@@ -66,7 +67,8 @@ def make(answers: Iterable[Answer], shared_ids: Iterable[str]) -> Document:
 def answers_of(document: Document) -> list[dict[str, Any]]:
     """The answers in a version 1 contribution; FormatError with a short reason if it is
     damaged (a facilitator sees it in a list of skipped files). Broken characters must already be
-    mended, as ``contribution.read`` does."""
+    mended, as ``contribution.read`` does.
+    """
     problem = first_problem(SCHEMA, document)
     if problem is not None:
         where = "/".join(problem.path) or "the top level"
