@@ -15,6 +15,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from tests.helpers.paths import TESTS
 from valued_contributors import book
+from valued_contributors.views.html import OPENING
 
 ROOT = TESTS / "roots" / "test-book"
 SCRIPT_TAG = re.compile(r"<script\b[^>]*>")
@@ -49,7 +50,7 @@ def test_the_script_comes_straight_after_the_first_activity(html: Path) -> None:
     page = (html / "index.html").read_text(encoding="utf-8")
     tag = f'<script src="_static/{book.SCRIPT}"></script>'
     assert page.count(tag) == 1
-    first, second = (m.start() for m in re.finditer(book.ACTIVITY_START, page))
+    first, second = (m.start() for m in re.finditer(OPENING, page))
     first_end = page.index("</section>", first) + len("</section>")
     assert page.index(tag) == first_end, "the script is not right after the first activity"
     assert first_end < second

@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 
 from valued_contributors.contract import script_block
 from valued_contributors.downloads.book import printed
+from valued_contributors.views.html import OPENING
 
 STATIC = Path(__file__).parent / "static"
 SCRIPT = "valued-contributors.js"
@@ -36,7 +37,6 @@ ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900"
 ICON_CODES = re.compile(r'((?:\.fa-[a-z0-9-]+:before,?)+)\{content:"\\([0-9a-f]+)"\}')
 ICON_NAMES = re.compile(r"\bfa-([a-z0-9-]+)")
 UNWANTED_TYPES = {"application/vnd.jupyter.widget-state+json"}
-ACTIVITY_START = "<section class='vc-activity "  # how views/html.py opens every activity
 CITATION_ROLE = ('role="doc-biblioentry"', 'role="listitem"')  # a list's items must be listitems
 
 
@@ -90,7 +90,7 @@ def with_script(body: str, source: str) -> str:
     when the page is complete. (Activity sections never contain another section.)
     """
     tag = f'<script src="{source}"></script>'
-    first = body.find(ACTIVITY_START)
+    first = body.find(OPENING)
     end = body.find("</section>", first) if first >= 0 else -1
     if end < 0:
         return body + tag

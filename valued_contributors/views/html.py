@@ -28,13 +28,17 @@ def _discussion(activity: Activity) -> str:
     )
 
 
+OPENING = "<section class='vc-activity "
+"""How every activity's HTML begins: the book places its script after the first one."""
+
+
 def render(activity: Activity) -> str:
     """The book's HTML for one activity; the answers themselves live in the reader's browser."""
     kind = kinds.of(activity)
     title_id = dom_id(activity.id, "title")
     body = kind.book(activity)
     return (
-        f"<section class='vc-activity vc-{activity.kind}' data-vc-activity='{attr(activity.id)}' "
+        f"{OPENING}vc-{activity.kind}' data-vc-activity='{attr(activity.id)}' "
         f"data-vc-kind='{activity.kind}' aria-labelledby='{title_id}'>"
         f"<p class='vc-title' id='{title_id}'><span class='vc-kind'>{kind.label}"
         f"</span> {inline(activity.title)}</p>"
